@@ -1,0 +1,48 @@
+package org.layer45.crypto;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.List;
+
+import org.layer45.error.TlsFailure;
+import org.layer45.iana.AeadAlgorithm;
+import org.layer45.iana.NamedGroup;
+import org.layer45.iana.SignatureScheme;
+
+/**
+ * Every cryptographic primitive the protocol needs, behind one interface, so the core never names
+ * a JCA provider or a BouncyCastle class and tests can inject deterministic randomness.
+ */
+public interface CryptoBackend {
+    /** A short description, e.g. "default (JDK AES-GCM, BC ML-KEM, ...)". */
+    String name();
+
+    /** The randomness for client/server randoms, key shares, tickets and padding. */
+    SecureRandom random();
+
+    /** HKDF over "SHA-256" or "SHA-384". */
+    Hkdf hkdf(String hashName);
+
+    /** An AEAD keyed with {@code key} (length {@code alg.keyLength()}). */
+    Aead aead(AeadAlgorithm alg, byte[] key) throws TlsFailure;
+
+    /** The groups this backend can do, in no particular order. */
+    List<NamedGroup> supportedGroups();
+
+    /** Key exchange for a group from {@link #supportedGroups()}. */
+    KeyExchange keyExchange(NamedGroup group) throws TlsFailure;
+
+    /** The signature schemes this backend can sign and verify. */
+    List<SignatureScheme> supportedSignatureSchemes();
+
+    /** Whether {@code key} can sign under {@code scheme} (key type, curve, RSA vs RSASSA-PSS key). */
+    boolean canSign(SignatureScheme scheme, PrivateKey key);
+
+    Signer signer(SignatureScheme scheme, PrivateKey key) throws TlsFailure;
+
+    /** Whether {@code key} (from a peer certificate) matches {@code scheme}. */
+    boolean canVerify(SignatureScheme scheme, PublicKey key);
+
+    Verifier verifier(SignatureScheme scheme, PublicKey key) throws TlsFailure;
+}
