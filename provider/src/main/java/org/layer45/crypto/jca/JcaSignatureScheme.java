@@ -101,6 +101,18 @@ public record JcaSignatureScheme(SignatureScheme scheme, String algorithm, Strin
         return new JcaVerifier(this, key);
     }
 
+    /**
+     * The exact signature length for EdDSA (RFC 8032 §5.1.6, §5.2.6: 64 and 114 bytes), or -1. The
+     * JDK 17 EdDSA verifier accepts trailing bytes after a valid signature, so we check the length.
+     */
+    int fixedSignatureLength() {
+        return switch (keyKind) {
+            case ED25519 -> 64;
+            case ED448 -> 114;
+            default -> -1;
+        };
+    }
+
     /** A fresh {@link Signature} object with this scheme's parameters set. */
     Signature newSignature() throws GeneralSecurityException {
         Signature s = Signature.getInstance(algorithm);

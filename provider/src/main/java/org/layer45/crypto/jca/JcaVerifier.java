@@ -30,6 +30,10 @@ final class JcaVerifier implements Verifier {
         if (message == null || signature == null) {
             return false;
         }
+        int fixed = scheme.fixedSignatureLength();
+        if (fixed >= 0 && signature.length != fixed) {
+            return false;
+        }
         try {
             Signature s = scheme.newSignature();
             s.initVerify(key);
