@@ -51,6 +51,19 @@ class KeyExchangeTest {
 
     @ParameterizedTest
     @MethodSource("groups")
+    void sharesComeFromTheBackendRandom(NamedGroup group) throws Exception {
+        byte[] first = seeded(group);
+        assertArrayEquals(first, seeded(group));
+    }
+
+    private static byte[] seeded(NamedGroup group) throws Exception {
+        java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
+        r.setSeed(42);
+        return DefaultCryptoBackend.create(r).keyExchange(group).generate().publicShare();
+    }
+
+    @ParameterizedTest
+    @MethodSource("groups")
     void clientAndServerAgree(NamedGroup group) throws TlsFailure {
         KeyExchange kx = backend.keyExchange(group);
         assertEquals(group, kx.group());
