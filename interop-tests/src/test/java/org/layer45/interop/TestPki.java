@@ -1,0 +1,97 @@
+package org.layer45.interop;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throw-away test PKI made with the real {@code openssl} command (INTEROP.md §0): an EC P-256
+ * root and an RSA-2048 root, and for each a server leaf for {@code localhost} / 127.0.0.1 and a
+ * client leaf. Created once per JVM in a temp folder.
+ */
+final class TestPki {
+    private static TestPki instance;
+
+    final Path dir;
+
+    private TestPki(Path dir) {
+        this.dir = dir;
+    }
+
+    static TestPki get() throws IOException, InterruptedException {
+        if (instance == null) {
+            String openssl = Peers.require("openssl");
+            Path dir = Files.createTempDirectory("layer45-pki");
+            dir.toFile().deleteOnExit();
+            TestPki pki = new TestPki(dir);
+            pki.make(openssl);
+            instance = pki;
+        }
+        return instance;
+    }
+
+    private void make(String openssl) throws IOException, InterruptedException {
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n"
+                + "extendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\n");
+        Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\nbasicConstraints=critical,CA:FALSE\n");
+        Files.writeString(dir.resolve("ca.ext"), "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
+        for (String alg : List.of("ec", "rsa")) {
+            String keyArgs = alg.equals("ec") ? "-newkey ec -pkeyopt ec_paramgen_curve:P-256" : "-newkey rsa:2048";
+            run(openssl + " req -x509 " + keyArgs + " -nodes -keyout ca-" + alg + ".key -out ca-" + alg
+                    + ".pem -days 30 -subj /CN=Layer45-Test-Root-" + alg + " -addext basicConstraints=critical,CA:TRUE"
+                    + " -addext keyUsage=critical,keyCertSign,cRLSign");
+            for (String role : List.of("server", "client")) {
+                String name = role + "-" + alg;
+                String cn = role.equals("server") ? "localhost" : "interop client";
+                run(openssl + " req " + keyArgs + " -nodes -keyout " + name + ".key -out " + name + ".csr -subj /CN="
+                        + cn.replace(' ', '_'));
+                run(openssl + " x509 -req -in " + name + ".csr -CA ca-" + alg + ".pem -CAkey ca-" + alg
+                        + ".key -CAcreateserial -days 30 -out " + name + ".pem -extfile " + role + ".ext");
+                run(openssl + " pkcs8 -topk8 -nocrypt -in " + name + ".key -out " + name + ".pk8");
+            }
+        }
+        Files.writeString(dir.resolve("ca.pem"),
+                Files.readString(dir.resolve("ca-ec.pem")) + Files.readString(dir.resolve("ca-rsa.pem")));
+    }
+
+    private void run(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command.split(" ")).directory(dir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("failed: " + command + "\n" + new String(out, StandardCharsets.UTF_8));
+        }
+    }
+
+    Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    List<X509Certificate> certificates(String pemFile) throws Exception {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> out = new ArrayList<>();
+        for (var c : cf.generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file(pemFile))))) {
+            out.add((X509Certificate) c);
+        }
+        return out;
+    }
+
+    /** The PKCS#8 private key of {@code name} ("server-ec", "client-rsa", ...). */
+    PrivateKey privateKey(String name) throws Exception {
+        String pem = Files.readString(file(name + ".pk8"));
+        String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(b64);
+        String alg = name.endsWith("-ec") ? "EC" : "RSA";
+        return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+}
