@@ -2,7 +2,7 @@ package org.layer45.handshake;
 
 import org.layer45.error.TlsFailure;
 import org.layer45.iana.HandshakeType;
-import org.layer45.message.HandshakeDefragmenter.RawHandshake;
+import org.layer45.message.RawHandshake;
 import org.layer45.message.HandshakeMessage;
 
 /**

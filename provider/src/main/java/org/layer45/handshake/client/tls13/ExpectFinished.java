@@ -42,7 +42,6 @@ public record ExpectFinished(Negotiated n, String alpn,
             // RFC 8446 §D.4: a dummy change_cipher_spec right before the second flight.
             out.sendChangeCipherSpec();
         }
-        out.installWriteKeys(n.suite(), n.clientHandshake(), false);
         List<X509Certificate> localChain = request == null ? List.of() : sendCertificate(out);
         out.sendHandshake(n.transcript().add(FinishedCheck.compute(n.clientHandshake(), n.transcript().hash())));
         out.installWriteKeys(n.suite(), clientApp, true);

@@ -71,6 +71,8 @@ public record ExpectServerHello(HandshakeSettings settings, ClientHelloOffer off
         Negotiated n = new Negotiated(settings, offer, suite, ours.group(), transcript, hs,
                 hs.clientHandshakeTrafficSecret(th), hs.serverHandshakeTrafficSecret(th), resumed, ccsSent);
         out.installReadKeys(suite, n.serverHandshake(), false);
+        // From here our alerts are protected too (RFC 8446 §6.2); the second flight follows later.
+        out.installWriteKeys(suite, n.clientHandshake(), false);
         return new ExpectEncryptedExtensions(n);
     }
 
