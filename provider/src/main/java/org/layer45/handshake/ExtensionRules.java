@@ -34,7 +34,9 @@ public final class ExtensionRules {
     public static void checkServerExtensions(Extensions received, Extensions offered, Set<Integer> permitted,
             String message) throws TlsFailure {
         for (Extension e : received.list()) {
-            if (!offered.has(e.type())) {
+            // RFC 8446 §4.2.2: the server originates the cookie in a HelloRetryRequest.
+            boolean serverInitiated = e.type() == ExtensionType.COOKIE && permitted == HELLO_RETRY_REQUEST;
+            if (!offered.has(e.type()) && !serverInitiated) {
                 throw new TlsFailure(AlertDescription.UNSUPPORTED_EXTENSION, Reason.UNSOLICITED_EXTENSION,
                         message + " carries an extension we did not offer (" + ExtensionType.name(e.type()) + ")");
             }
