@@ -51,6 +51,19 @@ class KeyExchangeTest {
 
     @ParameterizedTest
     @MethodSource("groups")
+    void sharesComeFromTheBackendRandom(NamedGroup group) throws Exception {
+        byte[] first = seeded(group);
+        assertArrayEquals(first, seeded(group));
+    }
+
+    private static byte[] seeded(NamedGroup group) throws Exception {
+        java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
+        r.setSeed(42);
+        return DefaultCryptoBackend.create(r).keyExchange(group).generate().publicShare();
+    }
+
+    @ParameterizedTest
+    @MethodSource("groups")
     void clientAndServerAgree(NamedGroup group) throws TlsFailure {
         KeyExchange kx = backend.keyExchange(group);
         assertEquals(group, kx.group());
@@ -79,6 +92,38 @@ class KeyExchangeTest {
             assertInvalid(() -> c.complete(badServer));
         }
         assertInvalid(() -> kx.respond(new byte[0]));
+    }
+
+    @Test
+    void ecdheAgreesWithPlainJdkPeer() throws Exception {
+        for (String curve : new String[] {"secp256r1", "secp384r1", "secp521r1"}) {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            java.security.KeyPair jdk = g.generateKeyPair();
+            java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) jdk.getPublic();
+            int flen = (pub.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+            byte[] share = new byte[1 + 2 * flen];
+            share[0] = 4;
+            put(pub.getW().getAffineX(), share, 1, flen);
+            put(pub.getW().getAffineY(), share, 1 + flen, flen);
+            KeyExchange.ServerKeyShare s = backend.keyExchange(NamedGroup.byName(curve)).respond(share);
+            byte[] sp = s.publicShare();
+            java.security.spec.ECPoint w = new java.security.spec.ECPoint(
+                    new java.math.BigInteger(1, Arrays.copyOfRange(sp, 1, 1 + flen)),
+                    new java.math.BigInteger(1, Arrays.copyOfRange(sp, 1 + flen, sp.length)));
+            java.security.PublicKey serverKey = java.security.KeyFactory.getInstance("EC")
+                    .generatePublic(new java.security.spec.ECPublicKeySpec(w, pub.getParams()));
+            javax.crypto.KeyAgreement ka = javax.crypto.KeyAgreement.getInstance("ECDH");
+            ka.init(jdk.getPrivate());
+            ka.doPhase(serverKey, true);
+            assertArrayEquals(ka.generateSecret(), s.sharedSecret(), curve);
+        }
+    }
+
+    private static void put(java.math.BigInteger v, byte[] out, int off, int len) {
+        byte[] b = v.toByteArray();
+        int n = Math.min(b.length, len);
+        System.arraycopy(b, b.length - n, out, off + len - n, n);
     }
 
     @Test

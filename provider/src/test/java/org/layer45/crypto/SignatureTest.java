@@ -101,6 +101,35 @@ class SignatureTest {
         assertFalse(v.verify(MESSAGE, null));
     }
 
+    @ParameterizedTest
+    @MethodSource("schemes")
+    void interoperatesWithPlainJca(SignatureScheme scheme) throws Exception {
+        KeyPair kp = KEYS.get(keyFor(scheme));
+        java.security.Signature jca = jcaSignature(scheme);
+        jca.initVerify(kp.getPublic());
+        jca.update(MESSAGE);
+        assertTrue(jca.verify(BACKEND.signer(scheme, kp.getPrivate()).sign(MESSAGE)), "jca verifies ours");
+        jca.initSign(kp.getPrivate());
+        jca.update(MESSAGE);
+        assertTrue(BACKEND.verifier(scheme, kp.getPublic()).verify(MESSAGE, jca.sign()), "we verify jca's");
+    }
+
+    private static java.security.Signature jcaSignature(SignatureScheme scheme) throws GeneralSecurityException {
+        String n = scheme.name();
+        String hash = n.endsWith("sha256") ? "SHA-256" : n.endsWith("sha384") ? "SHA-384" : "SHA-512";
+        if (n.startsWith("rsa_pss")) {
+            java.security.Signature s = java.security.Signature.getInstance("RSASSA-PSS");
+            s.setParameter(new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash),
+                    Integer.parseInt(hash.substring(4)) / 8, 1));
+            return s;
+        }
+        if (n.startsWith("ed")) {
+            return java.security.Signature.getInstance(n.equals("ed25519") ? "Ed25519" : "Ed448");
+        }
+        String h = hash.replace("-", "");
+        return java.security.Signature.getInstance(h + (n.startsWith("ecdsa") ? "withECDSA" : "withRSA"));
+    }
+
     @Test
     void ecdsaSignatureIsDer() throws TlsFailure {
         byte[] sig = BACKEND.signer(SignatureScheme.ECDSA_SECP256R1_SHA256, KEYS.get("p256").getPrivate()).sign(MESSAGE);

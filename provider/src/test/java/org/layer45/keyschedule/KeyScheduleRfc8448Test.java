@@ -172,4 +172,14 @@ class KeyScheduleRfc8448Test {
         assertEquals(32, keys.key().length);
         assertEquals(12, keys.iv().length);
     }
+
+    @Test
+    void section5HelloRetryRequestHandshakeSecret() {
+        // RFC 8448 §5 {server} extract secret "handshake": the X25519 secret of the second
+        // ClientHello's key share; the early secret is the same as §3 (no PSK).
+        HandshakeSecret hs = EarlySecret.withoutPsk(h).handshakeSecret(org.layer45.testcrypto.Hex.bytes(
+                "c142ce13ca11b5c2233652e63ad3d97844f1621fbfb9de69d547dc8fedeabeb4"));
+        assertArrayEquals(org.layer45.testcrypto.Hex.bytes(
+                "ce022e5e6e81e50736d773f2d3adfce8220d049bf510f0dbfac927ef4243b148"), hs.secret());
+    }
 }
