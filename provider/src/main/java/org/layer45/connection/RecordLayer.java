@@ -172,7 +172,7 @@ final class RecordLayer {
     /**
      * Seals one application_data record from {@code srcs} straight into {@code dst}: as many bytes as
      * fit (at most 2^14). A single source buffer is sealed in place; only data gathered from several
-     * buffers goes through a reused staging buffer.
+     * buffers goes through a staging buffer (allocated per such call).
      *
      * @return bytes consumed from {@code srcs}
      */
