@@ -1,0 +1,232 @@
+package org.layer45.connection;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import org.layer45.crypto.CryptoBackend;
+import org.layer45.crypto.DefaultCryptoBackend;
+import org.layer45.handshake.CertificateSelector;
+import org.layer45.handshake.ClientAuth;
+import org.layer45.handshake.HandshakeSettings;
+import org.layer45.handshake.InMemoryTicketStore;
+import org.layer45.handshake.PeerVerifier;
+import org.layer45.handshake.TicketKeys;
+import org.layer45.handshake.TicketStore;
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.NamedGroup;
+import org.layer45.iana.SignatureScheme;
+
+/**
+ * The immutable configuration of a connection (built with {@link #builder()}): algorithms in
+ * preference order, ALPN, SNI, the crypto backend and clock, and the callbacks for certificate
+ * selection and peer verification. One Config may serve many connections; the ticket store and
+ * ticket keys it references are shared and thread-safe.
+ */
+public final class Config implements HandshakeSettings {
+    /** RFC 8446 default preference (AES-128 first: fastest with AES-NI). */
+    public static final List<CipherSuite> DEFAULT_SUITES = CipherSuite.TLS13_ALL;
+    public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519_MLKEM768, NamedGroup.X25519,
+            NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+    public static final List<NamedGroup> DEFAULT_KEY_SHARE_GROUPS = List.of(NamedGroup.X25519_MLKEM768,
+            NamedGroup.X25519);
+    public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
+            SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.ED25519);
+    public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES_CERT = concat(DEFAULT_SIGNATURE_SCHEMES,
+            List.of(SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
+                    SignatureScheme.RSA_PKCS1_SHA512));
+    /** Two hours: well under the RFC 8446 §4.6.1 maximum of seven days. */
+    public static final long DEFAULT_TICKET_LIFETIME_SECONDS = 2 * 3600;
+
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> groups;
+    private final List<NamedGroup> keyShareGroups;
+    private final List<SignatureScheme> signatureSchemes;
+    private final List<SignatureScheme> signatureSchemesCert;
+    private final List<String> alpnProtocols;
+    private final String serverName;
+    private final CryptoBackend backend;
+    private final Clock clock;
+    private final boolean middleboxCompatibility;
+    private final ClientAuth clientAuth;
+    private final CertificateSelector certificateSelector;
+    private final PeerVerifier peerVerifier;
+    private final TicketStore ticketStore;
+    private final TicketKeys ticketKeys;
+    private final int maxTicketsSent;
+    private final long ticketLifetimeSeconds;
+
+    private Config(Builder b) {
+        cipherSuites = List.copyOf(b.cipherSuites);
+        groups = List.copyOf(b.groups);
+        keyShareGroups = List.copyOf(b.keyShareGroups);
+        signatureSchemes = List.copyOf(b.signatureSchemes);
+        signatureSchemesCert = List.copyOf(b.signatureSchemesCert);
+        alpnProtocols = List.copyOf(b.alpnProtocols);
+        serverName = b.serverName;
+        backend = b.backend != null ? b.backend : DefaultCryptoBackend.create();
+        clock = b.clock;
+        middleboxCompatibility = b.middleboxCompatibility;
+        clientAuth = b.clientAuth;
+        certificateSelector = b.certificateSelector;
+        peerVerifier = b.peerVerifier;
+        ticketStore = b.ticketStore != null ? b.ticketStore : new InMemoryTicketStore();
+        ticketKeys = b.ticketKeys != null ? b.ticketKeys
+                : new TicketKeys(backend, clock::millis, b.ticketLifetimeSeconds * 1000L);
+        maxTicketsSent = b.maxTicketsSent;
+        ticketLifetimeSeconds = b.ticketLifetimeSeconds;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this Config's values (e.g. to derive a client config with another server name). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.cipherSuites = cipherSuites;
+        b.groups = groups;
+        b.keyShareGroups = keyShareGroups;
+        b.signatureSchemes = signatureSchemes;
+        b.signatureSchemesCert = signatureSchemesCert;
+        b.alpnProtocols = alpnProtocols;
+        b.serverName = serverName;
+        b.backend = backend;
+        b.clock = clock;
+        b.middleboxCompatibility = middleboxCompatibility;
+        b.clientAuth = clientAuth;
+        b.certificateSelector = certificateSelector;
+        b.peerVerifier = peerVerifier;
+        b.ticketStore = ticketStore;
+        b.ticketKeys = ticketKeys;
+        b.maxTicketsSent = maxTicketsSent;
+        b.ticketLifetimeSeconds = ticketLifetimeSeconds;
+        return b;
+    }
+
+    // @formatter:off
+    @Override public List<CipherSuite> cipherSuites() { return cipherSuites; }
+    @Override public List<NamedGroup> groups() { return groups; }
+    @Override public List<NamedGroup> keyShareGroups() { return keyShareGroups; }
+    @Override public List<SignatureScheme> signatureSchemes() { return signatureSchemes; }
+    @Override public List<SignatureScheme> signatureSchemesCert() { return signatureSchemesCert; }
+    @Override public List<String> alpnProtocols() { return alpnProtocols; }
+    @Override public String serverName() { return serverName; }
+    @Override public CryptoBackend backend() { return backend; }
+    @Override public long currentTimeMillis() { return clock.millis(); }
+    @Override public boolean middleboxCompatibility() { return middleboxCompatibility; }
+    @Override public ClientAuth clientAuth() { return clientAuth; }
+    @Override public CertificateSelector certificateSelector() { return certificateSelector; }
+    @Override public PeerVerifier peerVerifier() { return peerVerifier; }
+    @Override public TicketStore ticketStore() { return ticketStore; }
+    @Override public TicketKeys ticketKeys() { return ticketKeys; }
+    @Override public int maxTicketsSent() { return maxTicketsSent; }
+    @Override public long ticketLifetimeSeconds() { return ticketLifetimeSeconds; }
+    public Clock clock() { return clock; }
+    // @formatter:on
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    /** Builds a {@link Config}; every setter has a secure default. */
+    public static final class Builder {
+        private List<CipherSuite> cipherSuites = DEFAULT_SUITES;
+        private List<NamedGroup> groups = DEFAULT_GROUPS;
+        private List<NamedGroup> keyShareGroups = DEFAULT_KEY_SHARE_GROUPS;
+        private List<SignatureScheme> signatureSchemes = DEFAULT_SIGNATURE_SCHEMES;
+        private List<SignatureScheme> signatureSchemesCert = DEFAULT_SIGNATURE_SCHEMES_CERT;
+        private List<String> alpnProtocols = List.of();
+        private String serverName;
+        private CryptoBackend backend;
+        private Clock clock = Clock.systemUTC();
+        private boolean middleboxCompatibility = true;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private CertificateSelector certificateSelector = CertificateSelector.none();
+        private PeerVerifier peerVerifier = PeerVerifier.rejectAll();
+        private TicketStore ticketStore;
+        private TicketKeys ticketKeys;
+        private int maxTicketsSent = 2;
+        private long ticketLifetimeSeconds = DEFAULT_TICKET_LIFETIME_SECONDS;
+
+        private Builder() {
+        }
+
+        /** TLS 1.3 suites in preference order; others are ignored by the TLS 1.3 handshake. */
+        public Builder cipherSuites(List<CipherSuite> v) { cipherSuites = nonEmpty(v, "cipherSuites"); return this; }
+
+        public Builder groups(List<NamedGroup> v) { groups = nonEmpty(v, "groups"); return this; }
+
+        public Builder keyShareGroups(List<NamedGroup> v) { keyShareGroups = List.copyOf(v); return this; }
+
+        public Builder signatureSchemes(List<SignatureScheme> v) {
+            signatureSchemes = nonEmpty(v, "signatureSchemes");
+            return this;
+        }
+
+        public Builder signatureSchemesCert(List<SignatureScheme> v) {
+            signatureSchemesCert = nonEmpty(v, "signatureSchemesCert");
+            return this;
+        }
+
+        public Builder alpnProtocols(List<String> v) { alpnProtocols = List.copyOf(v); return this; }
+
+        /** Client: the SNI host name (and the ticket store key); null for none. */
+        public Builder serverName(String v) { serverName = v; return this; }
+
+        public Builder backend(CryptoBackend v) { backend = v; return this; }
+
+        public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+
+        public Builder middleboxCompatibility(boolean v) { middleboxCompatibility = v; return this; }
+
+        public Builder clientAuth(ClientAuth v) { clientAuth = Objects.requireNonNull(v); return this; }
+
+        public Builder certificateSelector(CertificateSelector v) {
+            certificateSelector = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder peerVerifier(PeerVerifier v) { peerVerifier = Objects.requireNonNull(v); return this; }
+
+        public Builder ticketStore(TicketStore v) { ticketStore = v; return this; }
+
+        /** Server: the ticket keys; by default fresh keys rotating every ticket lifetime. */
+        public Builder ticketKeys(TicketKeys v) { ticketKeys = v; return this; }
+
+        /** Server: NewSessionTickets sent after each handshake (0 disables resumption). */
+        public Builder maxTicketsSent(int v) {
+            if (v < 0 || v > 255) {
+                throw new IllegalArgumentException("maxTicketsSent out of range: " + v);
+            }
+            maxTicketsSent = v;
+            return this;
+        }
+
+        /** Server: ticket lifetime; RFC 8446 §4.6.1 caps it at 604800 s (7 days). */
+        public Builder ticketLifetimeSeconds(long v) {
+            if (v <= 0 || v > 604800) {
+                throw new IllegalArgumentException("ticket lifetime out of range: " + v);
+            }
+            ticketLifetimeSeconds = v;
+            return this;
+        }
+
+        public Config build() {
+            return new Config(this);
+        }
+
+        private static <T> List<T> nonEmpty(List<T> v, String what) {
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException(what + " must not be empty");
+            }
+            return List.copyOf(v);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.layer45.connection;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+
+import org.layer45.error.AlertDescription;
+import org.layer45.error.Reason;
+import org.layer45.error.TlsFailure;
+import org.layer45.handshake.HandshakeInput;
+import org.layer45.handshake.HandshakeOutput;
+import org.layer45.handshake.SessionInfo;
+import org.layer45.iana.ContentType;
+import org.layer45.message.Alert;
+import org.layer45.message.HandshakeMessages;
+import org.layer45.message.KeyUpdate;
+import org.layer45.message.RawHandshake;
+import org.layer45.record.RecordProtection;
+import org.layer45.record.RecordReader;
+
+/**
+ * A sans-I/O TLS 1.3 connection (DESIGN.md §3), record-oriented so that an SSLEngine can do one
+ * record per unwrap and decrypt straight into the application's buffer.
+ *
+ * <p>Inbound: {@link #nextRecordLength}, {@link #maxPlaintextLength}, {@link #processRecord}.
+ * Outbound: {@link #hasPendingOutput}, {@link #drainPendingOutput}, {@link #sealApplicationData}.
+ * Events: {@link #pollEvent}. Any {@link TlsFailure} makes the connection terminal: exactly one fatal
+ * alert is queued (none for a received alert) and every later input or sealing call rethrows it.
+ *
+ * <p>Closure (RFC 8446 §6.1): close_notify closes one direction only; after receiving it we may still
+ * send, and after sending it we may still receive. Records arriving after the peer's close_notify are
+ * consumed and ignored ("Any data received after a closure alert has been received MUST be ignored").
+ */
+public abstract sealed class Connection permits ClientConnection, ServerConnection {
+    protected final Config config;
+    private final RecordLayer records;
+    private final ArrayDeque<ConnectionEvent> events = new ArrayDeque<>();
+    private final Output output = new Output();
+    private SessionInfo session;
+    private TlsFailure failure;
+    private boolean inboundClosed;
+    private boolean outboundClosed;
+    private boolean ccsReceived;
+    private boolean keyUpdateAnswerPending;
+
+    Connection(Config config) {
+        this.config = config;
+        this.records = new RecordLayer(config.backend());
+    }
+
+    /** Feeds one handshake message to the current state. */
+    abstract void handleHandshake(HandshakeInput in, HandshakeOutput out) throws TlsFailure;
+
+    /** Whether the peer's first flight started (CCS acceptable from then on, RFC 8446 §5). */
+    abstract boolean handshakeStarted();
+
+    /** The simple class name of the current handshake state (for state-table tests). */
+    public abstract String stateName();
+
+    HandshakeOutput output() {
+        return output;
+    }
+
+    // ---- inbound
+
+    /** Total length of the record at {@code src.position()}, or -1 if incomplete. Validates the header. */
+    public int nextRecordLength(ByteBuffer src) throws TlsFailure {
+        checkUsable();
+        try {
+            return RecordReader.recordLength(src);
+        } catch (TlsFailure f) {
+            throw fail(f);
+        }
+    }
+
+    /** Room {@link #processRecord} needs in the application buffer for a record of this total length. */
+    public int maxPlaintextLength(int recordLength) {
+        return RecordProtection.maxPlaintextFor(recordLength - org.layer45.record.RecordLimits.HEADER_LENGTH);
+    }
+
+    /**
+     * Consumes exactly one complete record from {@code src}. Application data is decrypted into
+     * {@code appDst}; handshake, alert and ChangeCipherSpec records are handled here and may queue
+     * output and events.
+     *
+     * @throws IllegalArgumentException if no complete record is at {@code src.position()}
+     */
+    public void processRecord(ByteBuffer src, ByteBuffer appDst) throws TlsFailure {
+        checkUsable();
+        try {
+            int length = RecordReader.recordLength(src);
+            if (length < 0) {
+                throw new IllegalArgumentException("no complete record in src");
+            }
+            if (inboundClosed) {
+                src.position(src.position() + length); // RFC 8446 §6.1: ignored after close_notify
+                return;
+            }
+            if (RecordReader.contentType(src) == ContentType.CHANGE_CIPHER_SPEC) {
+                acceptChangeCipherSpec(src, length);
+                return;
+            }
+            RecordLayer.Opened opened = records.open(src, appDst);
+            dispatch(opened);
+            records.flushHandshake();
+        } catch (TlsFailure f) {
+            throw fail(f);
+        }
+    }
+
+    /** RFC 8446 §5: one plaintext CCS 0x01 between the first ClientHello and the peer's Finished. */
+    private void acceptChangeCipherSpec(ByteBuffer src, int length) throws TlsFailure {
+        if (!RecordReader.isCompatibilityCcs(src) || ccsReceived || records.applicationReadable()
+                || !handshakeStarted()) {
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.INVALID_CHANGE_CIPHER_SPEC,
+                    "unexpected change_cipher_spec");
+        }
+        ccsReceived = true;
+        src.position(src.position() + length);
+    }
+
+    private void dispatch(RecordLayer.Opened opened) throws TlsFailure {
+        if (opened.type() != ContentType.HANDSHAKE && !records.defragmenter().isEmpty()) {
+            // RFC 8446 §5.1: handshake messages MUST NOT be interleaved with other record types.
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.INTERLEAVED_MESSAGE,
+                    "record interleaved with a fragmented handshake message");
+        }
+        switch (opened.type()) {
+            case ContentType.HANDSHAKE -> handshakeRecord(opened.content());
+            case ContentType.ALERT -> alertRecord(opened.content());
+            case ContentType.APPLICATION_DATA -> {
+                if (!records.applicationReadable()) {
+                    throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.UNEXPECTED_RECORD,
+                            "application data before the handshake completed");
+                }
+            }
+            default -> throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.UNEXPECTED_RECORD,
+                    "unexpected " + ContentType.name(opened.type()) + " record");
+        }
+    }
+
+    private void handshakeRecord(byte[] content) throws TlsFailure {
+        records.defragmenter().add(content, 0, content.length);
+        RawHandshake raw;
+        while (failure == null && (raw = records.defragmenter().next()) != null) {
+            handleHandshake(new HandshakeInput(raw, HandshakeMessages.decode13(raw)), output);
+        }
+    }
+
+    private void alertRecord(byte[] content) throws TlsFailure {
+        Alert alert = Alert.decode(content);
+        AlertDescription d = alert.description();
+        if (d.equals(AlertDescription.CLOSE_NOTIFY)) {
+            inboundClosed = true;
+            events.add(new ConnectionEvent.PeerClosed());
+            return;
+        }
+        if (d.equals(AlertDescription.USER_CANCELED)) {
+            return; // RFC 8446 §6.1: a warning, followed by close_notify
+        }
+        // RFC 8446 §6.2: every other alert is fatal, whatever its level.
+        throw new TlsFailure(d, Reason.PEER_ALERT, "peer sent alert " + d);
+    }
+
+    // ---- outbound
+
+    public boolean hasPendingOutput() {
+        return records.hasOutbound();
+    }
+
+    /** Copies queued records (handshake flights, alerts, KeyUpdate) into {@code netDst}; may stop mid-record. */
+    public int drainPendingOutput(ByteBuffer netDst) throws TlsFailure {
+        try {
+            return records.drain(netDst);
+        } catch (TlsFailure f) {
+            throw fail(f);
+        }
+    }
+
+    /** The largest record {@link #sealApplicationData} writes. */
+    public int maxSealedRecordSize() {
+        return records.maxSealedRecordSize();
+    }
+
+    /**
+     * Seals ONE application_data record of up to 2^14 bytes gathered from {@code srcs} into
+     * {@code netDst}. Pending output goes first (its records precede in sequence); if it does not all
+     * fit, nothing is sealed. Sends a KeyUpdate first when the write key reached its usage limit
+     * (RFC 8446 §5.5).
+     *
+     * @return bytes consumed from {@code srcs}
+     */
+    public int sealApplicationData(ByteBuffer[] srcs, int offset, int length, ByteBuffer netDst) throws TlsFailure {
+        checkUsable();
+        if (outboundClosed) {
+            throw new IllegalStateException("outbound closed");
+        }
+        if (!records.applicationWritable()) {
+            throw new IllegalStateException("handshake not complete");
+        }
+        try {
+            if (records.writeNeedsKeyUpdate()) {
+                sendKeyUpdate(false);
+            }
+            records.drain(netDst);
+            if (records.hasOutbound()) {
+                return 0;
+            }
+            int n = records.sealApplication(srcs, offset, length, netDst);
+            if (n > 0) {
+                keyUpdateAnswerPending = false;
+            }
+            return n;
+        } catch (TlsFailure f) {
+            throw fail(f);
+        }
+    }
+
+    /** Sends KeyUpdate (RFC 8446 §4.6.3) and switches to the next write key. */
+    public void requestKeyUpdate(boolean requestPeerUpdate) throws TlsFailure {
+        checkUsable();
+        if (!records.applicationWritable() || outboundClosed) {
+            throw new IllegalStateException("no application keys to update");
+        }
+        try {
+            sendKeyUpdate(requestPeerUpdate);
+        } catch (TlsFailure f) {
+            throw fail(f);
+        }
+    }
+
+    private void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFailure {
+        records.queueHandshake(new KeyUpdate(requestPeerUpdate).encode());
+        records.flushHandshake();
+        records.updateWriteKeys();
+        events.add(new ConnectionEvent.KeyUpdated(false));
+    }
+
+    /** Queues close_notify; we send nothing more, but may still receive (RFC 8446 §6.1 half-close). */
+    public void closeOutbound() {
+        if (outboundClosed || failure != null) {
+            return;
+        }
+        outboundClosed = true;
+        try {
+            records.flushHandshake();
+            records.queueRecord(ContentType.ALERT, Alert.closeNotify().encode());
+        } catch (TlsFailure f) {
+            fail(f);
+        }
+    }
+
+    // ---- state
+
+    public boolean isHandshakeComplete() {
+        return session != null;
+    }
+
+    public boolean isInboundClosed() {
+        return inboundClosed || failure != null;
+    }
+
+    public boolean isOutboundClosed() {
+        return outboundClosed || failure != null;
+    }
+
+    /** The failure that ended this connection, or null. */
+    public TlsFailure failure() {
+        return failure;
+    }
+
+    /** The next event, or null. */
+    public ConnectionEvent pollEvent() {
+        return events.poll();
+    }
+
+    /** What the handshake negotiated; null until it completes. */
+    public SessionInfo session() {
+        return session;
+    }
+
+    /** RFC 8446 §7.5 exporter. */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (session == null) {
+            throw new IllegalStateException("handshake not complete");
+        }
+        return session.exporter().export(label, context, length);
+    }
+
+    void checkUsable() throws TlsFailure {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** RFC 8446 §6.2: send one fatal alert (none for a received one) and become terminal. */
+    TlsFailure fail(TlsFailure f) {
+        if (failure != null) {
+            return failure;
+        }
+        failure = f;
+        records.discardPendingHandshake();
+        if (f.reason() != Reason.PEER_ALERT) {
+            try {
+                records.queueRecord(ContentType.ALERT, Alert.fatal(f.alert()).encode());
+            } catch (TlsFailure sealing) {
+                f.addSuppressed(sealing); // the alert cannot be sealed (sequence exhausted): nothing to send
+            }
+        }
+        return f;
+    }
+
+    /** The connection's side of the handshake: records, keys and events. */
+    private final class Output implements HandshakeOutput {
+        @Override
+        public void sendHandshake(byte[] encoded) {
+            records.queueHandshake(encoded);
+        }
+
+        @Override
+        public void sendChangeCipherSpec() throws TlsFailure {
+            records.queueChangeCipherSpec();
+        }
+
+        @Override
+        public void installReadKeys(org.layer45.iana.CipherSuite suite, org.layer45.keyschedule.TrafficSecret secret,
+                boolean application) throws TlsFailure {
+            records.installRead(suite, secret, application);
+        }
+
+        @Override
+        public void installWriteKeys(org.layer45.iana.CipherSuite suite,
+                org.layer45.keyschedule.TrafficSecret secret, boolean application) throws TlsFailure {
+            records.installWrite(suite, secret, application);
+        }
+
+        @Override
+        public void keyUpdateReceived(boolean updateRequested) throws TlsFailure {
+            records.updateReadKeys();
+            events.add(new ConnectionEvent.KeyUpdated(true));
+            // RFC 8446 §4.6.3: answer update_requested with one KeyUpdate before our next data;
+            // several requests while we are silent get a single answer.
+            if (updateRequested && !keyUpdateAnswerPending && !outboundClosed) {
+                keyUpdateAnswerPending = true;
+                sendKeyUpdate(false);
+            }
+        }
+
+        @Override
+        public void handshakeComplete(SessionInfo info) {
+            session = info;
+            records.handshakeDone();
+            events.add(new ConnectionEvent.HandshakeComplete(info));
+        }
+
+        @Override
+        public void ticketReceived(org.layer45.handshake.StoredTicket ticket) {
+            events.add(new ConnectionEvent.NewTicketReceived(ticket));
+        }
+
+        @Override
+        public long nowMillis() {
+            return config.currentTimeMillis();
+        }
+    }
+}

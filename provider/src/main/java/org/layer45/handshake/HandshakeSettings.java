@@ -1,0 +1,51 @@
+package org.layer45.handshake;
+
+import java.util.List;
+
+import org.layer45.crypto.CryptoBackend;
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.NamedGroup;
+import org.layer45.iana.SignatureScheme;
+
+/**
+ * The policy a handshake runs under, read-only. Implemented by {@code connection.Config}; kept as an
+ * interface here so the handshake packages do not depend on {@code connection} (DESIGN.md §2).
+ * Every list is in our preference order.
+ */
+public interface HandshakeSettings {
+    List<CipherSuite> cipherSuites();
+
+    List<NamedGroup> groups();
+
+    /** Groups the client sends key shares for in its first ClientHello. */
+    List<NamedGroup> keyShareGroups();
+
+    List<SignatureScheme> signatureSchemes();
+
+    List<SignatureScheme> signatureSchemesCert();
+
+    List<String> alpnProtocols();
+
+    /** Client: the SNI host name to send, or null. */
+    String serverName();
+
+    CryptoBackend backend();
+
+    long currentTimeMillis();
+
+    boolean middleboxCompatibility();
+
+    ClientAuth clientAuth();
+
+    CertificateSelector certificateSelector();
+
+    PeerVerifier peerVerifier();
+
+    TicketStore ticketStore();
+
+    TicketKeys ticketKeys();
+
+    int maxTicketsSent();
+
+    long ticketLifetimeSeconds();
+}

@@ -1,0 +1,37 @@
+package org.layer45.handshake;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.NamedGroup;
+import org.layer45.iana.ProtocolVersion;
+import org.layer45.iana.SignatureScheme;
+import org.layer45.keyschedule.Exporter;
+
+/**
+ * What a completed handshake negotiated: the session view of a connection.
+ *
+ * @param version           always TLS 1.3 here
+ * @param suite             the cipher suite
+ * @param group             the key exchange group
+ * @param signatureScheme   the scheme of the server's CertificateVerify, or null when resumed
+ * @param alpn              the application protocol, or null
+ * @param peerCertificates  the peer's chain (empty if it sent none; on resumption, the original one)
+ * @param localCertificates the chain we sent (empty if none)
+ * @param serverName        the SNI host name (client: the configured one; server: the received one), or null
+ * @param resumed           whether a PSK from a ticket was used (RFC 8446 §2.2)
+ * @param exporter          the exporter for RFC 8446 §7.5
+ * @param handshakeMessages the handshake message types of the transcript, in order
+ */
+public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group,
+        SignatureScheme signatureScheme, String alpn, List<X509Certificate> peerCertificates,
+        List<X509Certificate> localCertificates, String serverName, boolean resumed, Exporter exporter,
+        List<Integer> handshakeMessages) {
+
+    public SessionInfo {
+        peerCertificates = List.copyOf(peerCertificates);
+        localCertificates = List.copyOf(localCertificates);
+        handshakeMessages = List.copyOf(handshakeMessages);
+    }
+}

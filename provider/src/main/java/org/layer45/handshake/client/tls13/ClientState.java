@@ -1,0 +1,21 @@
+package org.layer45.handshake.client.tls13;
+
+import org.layer45.error.TlsFailure;
+import org.layer45.handshake.HandshakeInput;
+import org.layer45.handshake.HandshakeOutput;
+
+/**
+ * A TLS 1.3 client handshake state (DESIGN.md §4). Each state accepts only the messages RFC 8446
+ * allows next and returns the following state; anything else is unexpected_message.
+ */
+public sealed interface ClientState permits ExpectServerHello, ExpectEncryptedExtensions,
+        ExpectCertificateOrCertificateRequest, ExpectCertificate, ExpectCertificateVerify, ExpectFinished,
+        ClientTraffic {
+
+    ClientState handle(HandshakeInput in, HandshakeOutput out) throws TlsFailure;
+
+    /** Whether the handshake is over (application data may flow both ways). */
+    default boolean isTraffic() {
+        return false;
+    }
+}

@@ -1,0 +1,252 @@
+package org.layer45.connection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.layer45.error.AlertDescription;
+import org.layer45.error.Reason;
+import org.layer45.error.TlsFailure;
+import org.layer45.handshake.CertificateSelector;
+import org.layer45.handshake.CertifiedKey;
+import org.layer45.handshake.ClientAuth;
+import org.layer45.handshake.InMemoryTicketStore;
+import org.layer45.handshake.PeerVerifier;
+import org.layer45.handshake.TrustedCertificatesVerifier;
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.HandshakeType;
+import org.layer45.iana.NamedGroup;
+
+/** HRR, client authentication, resumption, KeyUpdate, closure, tampering and alerts. */
+class FeaturesTest {
+    private static final CertifiedKey SERVER = TestCertificates.get(TestCertificates.Kind.ECDSA_P256);
+    private static final CertifiedKey CLIENT = TestCertificates.get(TestCertificates.Kind.ED25519);
+
+    private static Config.Builder server() {
+        return Config.builder().certificateSelector(CertificateSelector.fixed(SERVER))
+                .peerVerifier(TrustedCertificatesVerifier.pinned(List.of(CLIENT.chain().get(0))));
+    }
+
+    private static Config.Builder client() {
+        return Config.builder().serverName("example.test")
+                .peerVerifier(TrustedCertificatesVerifier.pkix(List.of(SERVER.chain().get(0))));
+    }
+
+    private static void assertOk(Pump p) {
+        assertNull(p.clientSide.failure, () -> "client: " + p.clientSide.failure);
+        assertNull(p.serverSide.failure, () -> "server: " + p.serverSide.failure);
+        assertTrue(p.client.isHandshakeComplete() && p.server.isHandshakeComplete());
+    }
+
+    private static void exchange(Pump p) throws TlsFailure {
+        p.send(p.client, "ping".getBytes());
+        p.send(p.server, "pong".getBytes());
+        p.run();
+        assertArrayEquals("ping".getBytes(), p.serverSide.takeReceived());
+        assertArrayEquals("pong".getBytes(), p.clientSide.takeReceived());
+    }
+
+    @Test
+    void helloRetryRequest() throws Exception {
+        Pump p = new Pump(client().keyShareGroups(List.of(NamedGroup.X25519)).build(),
+                server().groups(List.of(NamedGroup.SECP256R1)).build()).handshake();
+        assertOk(p);
+        assertEquals(NamedGroup.SECP256R1, p.client.session().group());
+        assertEquals(HandshakeType.MESSAGE_HASH, (int) p.client.session().handshakeMessages().get(0));
+        exchange(p);
+    }
+
+    @Test
+    void helloRetryWithoutCompatibilityMode() throws Exception {
+        Pump p = new Pump(client().keyShareGroups(List.of(NamedGroup.X25519)).middleboxCompatibility(false).build(),
+                server().groups(List.of(NamedGroup.SECP384R1)).build()).handshake();
+        assertOk(p);
+        exchange(p);
+    }
+
+    @Test
+    void clientAuthRequired() throws Exception {
+        Pump p = new Pump(client().certificateSelector(CertificateSelector.fixed(CLIENT)).build(),
+                server().clientAuth(ClientAuth.REQUIRED).build()).handshake();
+        assertOk(p);
+        assertEquals(CLIENT.chain(), p.server.session().peerCertificates());
+        assertEquals(CLIENT.chain(), p.client.session().localCertificates());
+        exchange(p);
+    }
+
+    @Test
+    void clientAuthOptionalWithoutCertificate() throws Exception {
+        Pump p = new Pump(client().build(), server().clientAuth(ClientAuth.OPTIONAL).build()).handshake();
+        assertOk(p);
+        assertTrue(p.server.session().peerCertificates().isEmpty());
+        exchange(p);
+    }
+
+    @Test
+    void clientAuthRequiredButEmpty() throws Exception {
+        Pump p = new Pump(client().build(), server().clientAuth(ClientAuth.REQUIRED).build()).handshake();
+        assertEquals(AlertDescription.CERTIFICATE_REQUIRED, p.server.failure().alert());
+        assertEquals(Reason.PEER_ALERT, p.clientSide.failure.reason());
+        assertEquals(AlertDescription.CERTIFICATE_REQUIRED, p.clientSide.failure.alert());
+    }
+
+    @Test
+    void resumptionWithTicketIsSingleUse() throws Exception {
+        InMemoryTicketStore store = new InMemoryTicketStore();
+        Config serverConfig = server().build();
+        Config clientConfig = client().ticketStore(store).build();
+        Pump first = new Pump(clientConfig, serverConfig).handshake();
+        assertOk(first);
+        assertEquals(2, store.count("example.test"));
+        assertFalse(first.client.session().resumed());
+
+        Pump second = new Pump(clientConfig, serverConfig).handshake();
+        assertOk(second);
+        assertTrue(second.client.session().resumed());
+        assertTrue(second.server.session().resumed());
+        assertFalse(second.client.session().handshakeMessages().contains(HandshakeType.CERTIFICATE));
+        assertFalse(second.server.session().handshakeMessages().contains(HandshakeType.CERTIFICATE));
+        assertEquals(SERVER.chain(), second.client.session().peerCertificates());
+        exchange(second);
+        // One ticket was taken, two new arrived: the used one is gone for good.
+        assertEquals(3, store.count("example.test"));
+    }
+
+    @Test
+    void ticketFromAnotherHashFallsBackToFullHandshake() throws Exception {
+        InMemoryTicketStore store = new InMemoryTicketStore();
+        Config serverConfig = server().build();
+        Pump first = new Pump(client().ticketStore(store).cipherSuites(List.of(CipherSuite.TLS_AES_256_GCM_SHA384))
+                .build(), serverConfig).handshake();
+        assertOk(first);
+        Pump second = new Pump(client().ticketStore(store).build(),
+                server().ticketKeys(serverConfig.ticketKeys()).cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256))
+                        .build()).handshake();
+        assertOk(second);
+        assertFalse(second.client.session().resumed());
+    }
+
+    @Test
+    void ticketFromAnotherServerFallsBackToFullHandshake() throws Exception {
+        InMemoryTicketStore store = new InMemoryTicketStore();
+        Pump first = new Pump(client().ticketStore(store).build(), server().build()).handshake();
+        assertOk(first);
+        Pump second = new Pump(client().ticketStore(store).build(), server().build()).handshake();
+        assertOk(second);
+        assertFalse(second.server.session().resumed());
+    }
+
+    @Test
+    void keyUpdateBothDirections() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        assertOk(p);
+        p.client.requestKeyUpdate(true);
+        p.run();
+        exchange(p);
+        p.server.requestKeyUpdate(false);
+        p.run();
+        exchange(p);
+        p.server.requestKeyUpdate(true);
+        p.client.requestKeyUpdate(true);
+        p.run();
+        exchange(p);
+        assertOk(p);
+        List<ConnectionEvent> events = drain(p.client);
+        assertTrue(events.stream().filter(e -> e instanceof ConnectionEvent.KeyUpdated k && k.read()).count() >= 3);
+    }
+
+    @Test
+    void closeNotifyAndHalfClose() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        p.client.closeOutbound();
+        p.run();
+        assertTrue(p.client.isOutboundClosed());
+        assertTrue(p.server.isInboundClosed());
+        assertTrue(drain(p.server).stream().anyMatch(e -> e instanceof ConnectionEvent.PeerClosed));
+        // Half-close: the server may still send, the client still receives.
+        p.send(p.server, "after close".getBytes());
+        assertArrayEquals("after close".getBytes(), p.clientSide.takeReceived());
+        assertThrows(IllegalStateException.class,
+                () -> p.client.sealApplicationData(new ByteBuffer[] {ByteBuffer.allocate(1)}, 0, 1,
+                        ByteBuffer.allocate(1000)));
+        p.server.closeOutbound();
+        p.run();
+        assertTrue(p.client.isInboundClosed());
+        assertNull(p.client.failure());
+        assertNull(p.server.failure());
+    }
+
+    @Test
+    void tamperedRecordIsBadRecordMacAndTerminal() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        ByteBuffer net = ByteBuffer.allocate(p.client.maxSealedRecordSize());
+        p.client.sealApplicationData(new ByteBuffer[] {ByteBuffer.wrap("secret".getBytes())}, 0, 1, net);
+        net.flip();
+        net.put(net.limit() - 3, (byte) (net.get(net.limit() - 3) ^ 1));
+        TlsFailure f = assertThrows(TlsFailure.class, () -> p.server.processRecord(net, ByteBuffer.allocate(1 << 15)));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+        assertSame(f, p.server.failure());
+        assertSame(f, assertThrows(TlsFailure.class,
+                () -> p.server.processRecord(ByteBuffer.allocate(10), ByteBuffer.allocate(10))));
+        assertSame(f, assertThrows(TlsFailure.class, () -> p.server.sealApplicationData(
+                new ByteBuffer[] {ByteBuffer.allocate(1)}, 0, 1, ByteBuffer.allocate(1000))));
+        p.run();
+        assertEquals(Reason.PEER_ALERT, p.clientSide.failure.reason());
+        assertEquals(AlertDescription.BAD_RECORD_MAC, p.clientSide.failure.alert());
+    }
+
+    @Test
+    void untrustedServerGetsAlert() throws Exception {
+        Pump p = new Pump(client().peerVerifier(PeerVerifier.rejectAll()).build(), server().build()).handshake();
+        assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, p.client.failure().alert());
+        assertEquals(Reason.PEER_ALERT, p.serverSide.failure.reason());
+        assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, p.serverSide.failure.alert());
+    }
+
+    @Test
+    void noCommonSuiteIsHandshakeFailure() throws Exception {
+        Pump p = new Pump(client().cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256)).build(),
+                server().cipherSuites(List.of(CipherSuite.TLS_AES_256_GCM_SHA384)).build()).handshake();
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.server.failure().alert());
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.clientSide.failure.alert());
+        assertEquals(Reason.PEER_ALERT, p.client.failure().reason());
+    }
+
+    @Test
+    void alpnNegotiated() throws Exception {
+        Pump p = new Pump(client().alpnProtocols(List.of("h2", "http/1.1")).build(),
+                server().alpnProtocols(List.of("http/1.1")).build()).handshake();
+        assertOk(p);
+        assertEquals("http/1.1", p.client.session().alpn());
+        Pump q = new Pump(client().alpnProtocols(List.of("h2")).build(),
+                server().alpnProtocols(List.of("http/1.1")).build()).handshake();
+        assertEquals(AlertDescription.NO_APPLICATION_PROTOCOL, q.server.failure().alert());
+    }
+
+    @Test
+    void secondCcsIsUnexpected() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        ByteBuffer ccs = ByteBuffer.wrap(new byte[] {20, 3, 3, 0, 1, 1});
+        TlsFailure f = assertThrows(TlsFailure.class, () -> p.server.processRecord(ccs, ByteBuffer.allocate(100)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertNotNull(p.server.failure());
+    }
+
+    static List<ConnectionEvent> drain(Connection c) {
+        List<ConnectionEvent> out = new ArrayList<>();
+        for (ConnectionEvent e; (e = c.pollEvent()) != null; ) {
+            out.add(e);
+        }
+        return out;
+    }
+}
