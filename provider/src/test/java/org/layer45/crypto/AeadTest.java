@@ -3,6 +3,7 @@ package org.layer45.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -88,9 +89,11 @@ class AeadTest {
             assertEquals("record authentication failed", f.detail());
             assertEquals(0, out.position());
             assertEquals(0, src.position());
-            byte[] untouched = new byte[40];
-            Arrays.fill(untouched, (byte) 0x55);
-            assertArrayEquals(untouched, dst, "nothing written before the tag verifies");
+            // JDK 17 leaves dst untouched; JDK 25's AES-GCM decrypts into dst and zeroes it again
+            // when the tag fails. Either way no plaintext byte (0x07, or 0x06 at the flip) is visible.
+            for (byte b : dst) {
+                assertTrue(b == (byte) 0x55 || b == 0, "plaintext visible after a failed tag: " + Arrays.toString(dst));
+            }
         }
     }
 

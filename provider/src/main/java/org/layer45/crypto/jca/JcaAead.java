@@ -26,9 +26,10 @@ import org.layer45.iana.AeadAlgorithm;
  * or ChaCha20-Poly1305 cipher with the nonce it last used; TLS never repeats a nonce under one key
  * (RFC 8446 §5.3), so that check never fires.
  *
- * <p>Decryption: both JDK ciphers (SunJCE {@code GaloisCounterMode}, {@code ChaCha20Cipher} in JDK 17)
- * buffer the whole ciphertext in {@code doFinal}, verify the tag, and only then write plaintext, so
- * nothing reaches {@code plaintext} when the tag is wrong (checked by {@code AeadTest}).
+ * <p>Decryption: on JDK 17 both ciphers (SunJCE {@code GaloisCounterMode}, {@code ChaCha20Cipher})
+ * verify the tag before writing plaintext. JDK 25's AES-GCM decrypts into the output and zeroes it
+ * again when the tag is wrong. Either way no plaintext is visible to the caller after a failed tag
+ * and the buffer positions are unchanged (checked by {@code AeadTest} on both JDKs).
  */
 public final class JcaAead implements Aead {
     private final AeadAlgorithm algorithm;
