@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.layer45.connection.ClientConnection;
 import org.layer45.connection.Config;
 import org.layer45.connection.ConnectionEvent;
+import org.layer45.crypto.DefaultCryptoBackend;
 import org.layer45.crypto.ScriptedRandom;
 import org.layer45.iana.ExtensionType;
 import org.layer45.iana.HandshakeType;
@@ -57,7 +58,7 @@ class Rfc8448Section4Test {
         // §4 6 ms later (obfuscated_ticket_age fad6aacb = 6 + ticket_age_add fad6aac5).
         ScriptedRandom random = new ScriptedRandom(hex(S4_CLIENT_RANDOM), hex(S4_CLIENT_X25519_PRIVATE));
         Config config = config3.toBuilder()
-                .backend(org.layer45.crypto.DefaultCryptoBackend.create(random))
+                .backend(DefaultCryptoBackend.create(random))
                 .clock(Clock.offset(CLOCK, Duration.ofMillis(6)))
                 // §4 ClientHello: NSS's extensions around ours; pre_shared_key (ours) stays last.
                 .extensionCustomizer((message, ext) -> arrange(ext,

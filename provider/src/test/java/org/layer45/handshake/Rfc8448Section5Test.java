@@ -36,7 +36,10 @@ import org.layer45.testcrypto.Hex;
  * cookie echoed, so the second ClientHello of the trace is accepted as it stands.
  */
 class Rfc8448Section5Test {
-    /** §5 ClientHello / EncryptedExtensions supported_groups: x25519, P-256, P-384 (client); P-256, P-384, x25519 (server). */
+    /**
+     * §5 ClientHello / EncryptedExtensions supported_groups: x25519, P-256, P-384 (client); P-256, P-384, x25519
+     * (server).
+     */
     private static final List<NamedGroup> CLIENT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1,
             NamedGroup.SECP384R1);
     private static final byte[] SERVER_GROUPS = Hex.bytes("000600170018001d");

@@ -47,7 +47,7 @@ import org.layer45.testcrypto.Hex;
  * arrangement helper for {@link ExtensionCustomizer}s, and record I/O on a sans-I/O connection.
  */
 final class Rfc8448Trace {
-    /** A fixed clock; the trace's certificate expired in 2026, which matters to nobody here. */
+    /** A fixed clock, within the trace certificate's validity (2016-07-30 to 2026-07-30), not that we check it. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     /** §3 ClientHello cipher_suites: 1301, 1303, 1302. */
@@ -74,7 +74,8 @@ final class Rfc8448Trace {
     /** §3 / §4 EncryptedExtensions supported_groups: the server's x25519, P-256, P-384, P-521, ffdhe2048..8192. */
     static final byte[] SERVER_GROUPS_S3 = Hex.bytes("0012001d00170018001901000101010201030104");
 
-    private static final byte[] CONTEXT_SERVER = "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTEXT_SERVER =
+            "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
 
     private Rfc8448Trace() {
     }

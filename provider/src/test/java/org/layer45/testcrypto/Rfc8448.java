@@ -223,13 +223,17 @@ public final class Rfc8448 {
     // ---- §3: ephemeral keys, randoms, plaintext records ----
 
     /** §3 {client} ClientHello random. */
-    public static final byte[] S3_CLIENT_RANDOM = bytes("cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7");
+    public static final byte[] S3_CLIENT_RANDOM =
+            bytes("cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7");
     /** §3 {client} create an ephemeral x25519 key pair: private key. */
-    public static final byte[] S3_CLIENT_X25519_PRIVATE = bytes("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
+    public static final byte[] S3_CLIENT_X25519_PRIVATE =
+            bytes("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
     /** §3 {server} ServerHello random. */
-    public static final byte[] S3_SERVER_RANDOM = bytes("a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e26928");
+    public static final byte[] S3_SERVER_RANDOM =
+            bytes("a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e26928");
     /** §3 {server} create an ephemeral x25519 key pair: private key. */
-    public static final byte[] S3_SERVER_X25519_PRIVATE = bytes("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
+    public static final byte[] S3_SERVER_X25519_PRIVATE =
+            bytes("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
     /** §3 {client} send handshake record: the ClientHello (legacy_record_version 0x0301). */
     public static final byte[] S3_RECORD_CLIENT_HELLO = bytes(
             "16030100c4010000c00303cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece70000061301"
@@ -242,14 +246,17 @@ public final class Rfc8448 {
             "160303005a020000560303a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e269280013010000"
             + "2e00330024001d0020c9828876112095fe66762bdbf7c672e156d6cc253b833df1dd69b1b04e751f0f002b00020304");
     /** §3 transcript hash ClientHello..Certificate, signed in the CertificateVerify. */
-    public static final byte[] S3_HASH_CH_CERT = bytes("764d6632b3c35c3f3205e3499ac3edbaabb88295fba751461d3678e2e5ea0687");
+    public static final byte[] S3_HASH_CH_CERT =
+            bytes("764d6632b3c35c3f3205e3499ac3edbaabb88295fba751461d3678e2e5ea0687");
 
     // ---- §4 Resumed 0-RTT Handshake: keys, randoms, records ----
 
     /** §4 {client} ClientHello random. */
-    public static final byte[] S4_CLIENT_RANDOM = bytes("1bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d95");
+    public static final byte[] S4_CLIENT_RANDOM =
+            bytes("1bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d95");
     /** §4 {client} create an ephemeral x25519 key pair: private key. */
-    public static final byte[] S4_CLIENT_X25519_PRIVATE = bytes("bff91188283846dd6a2134ef7180ca2b0b14fb10dce707b5098c0dddc813b2df");
+    public static final byte[] S4_CLIENT_X25519_PRIVATE =
+            bytes("bff91188283846dd6a2134ef7180ca2b0b14fb10dce707b5098c0dddc813b2df");
     /** §4 {client} send handshake record: ClientHello with early_data, padding and pre_shared_key (517 bytes). */
     public static final byte[] S4_RECORD_CLIENT_HELLO = bytes(
             "1603010200010001fc03031bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d950000061301"
@@ -289,15 +296,20 @@ public final class Rfc8448 {
     // ---- §5 HelloRetryRequest: keys, randoms, records ----
 
     /** §5 {client} ClientHello random (the same in both ClientHellos). */
-    public static final byte[] S5_CLIENT_RANDOM = bytes("b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f");
+    public static final byte[] S5_CLIENT_RANDOM =
+            bytes("b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f");
     /** §5 {client} create an ephemeral x25519 key pair: private key. */
-    public static final byte[] S5_CLIENT_X25519_PRIVATE = bytes("0ed02f8e8117efc75ca7ac32aa7e34eda64cdc0ddad154a5e85289f959f63204");
+    public static final byte[] S5_CLIENT_X25519_PRIVATE =
+            bytes("0ed02f8e8117efc75ca7ac32aa7e34eda64cdc0ddad154a5e85289f959f63204");
     /** §5 {client} create an ephemeral P-256 key pair (after the HelloRetryRequest): private key. */
-    public static final byte[] S5_CLIENT_P256_PRIVATE = bytes("ab5473467e19346ceb0a0414e41da21d4d2445bc3025afe97c4e8dc8d513da39");
+    public static final byte[] S5_CLIENT_P256_PRIVATE =
+            bytes("ab5473467e19346ceb0a0414e41da21d4d2445bc3025afe97c4e8dc8d513da39");
     /** §5 {server} create an ephemeral P-256 key pair: private key. */
-    public static final byte[] S5_SERVER_P256_PRIVATE = bytes("8c510601f9765bfb8ed693449a48989859b5cfa879cb9f5443c41c5ff10634ed");
+    public static final byte[] S5_SERVER_P256_PRIVATE =
+            bytes("8c510601f9765bfb8ed693449a48989859b5cfa879cb9f5443c41c5ff10634ed");
     /** §5 {server} ServerHello random. */
-    public static final byte[] S5_SERVER_RANDOM = bytes("bb341d847fd789c47c387172dc0c9bf147fccacb5043d86ca4c598d3ff571b98");
+    public static final byte[] S5_SERVER_RANDOM =
+            bytes("bb341d847fd789c47c387172dc0c9bf147fccacb5043d86ca4c598d3ff571b98");
     /** §5 {server} the cookie in the HelloRetryRequest (server-chosen, 114 bytes). */
     public static final byte[] S5_COOKIE = bytes(
             "71dcd04bb88bc3189119398a00000000eefafc76c146b823b096f8aacad365dd0030953f4edf625636e5f21bb2e23fcc"
@@ -315,7 +327,9 @@ public final class Rfc8448 {
             + "84003300020017002c0074007271dcd04bb88bc3189119398a00000000eefafc76c146b823b096f8aacad365dd003095"
             + "3f4edf625636e5f21bb2e23fcc654b1b5b40318d10d137abcbb87574e36e8a1f025f7dfa5d6e50781b5eda4aa15b0c8b"
             + "e778257d16aa3030e9e7841dd9e4c0342267e8ca0caf571fb2b7cff0f934b0002b00020304");
-    /** §5 {client} send handshake record: the second ClientHello (P-256 share, cookie, padding; record version 0x0303). */
+    /**
+     * §5 {client} send handshake record: the second ClientHello (P-256 share, cookie, padding; record version 0x0303).
+     */
     public static final byte[] S5_RECORD_CLIENT_HELLO_2 = bytes(
             "1603030200010001fc0303b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f0000061301"
             + "13031302010001cd0000000b0009000006736572766572ff01000100000a00080006001d001700180033004700450017"
@@ -339,7 +353,8 @@ public final class Rfc8448 {
             + "75bfd799a4a70d33ad93d3a317a9b2c0d237a5685b219e774112e391a247607d1aeff1bbd0a39f382ee1a5fe88ae99ec"
             + "59228e6497e45d48ce275a6d5ef40d169fb6f9d33b052ed3dcdd6b5a48baafffbcb290128415bd38");
     /** §5 transcript hash message_hash..Certificate, signed in the CertificateVerify. */
-    public static final byte[] S5_HASH_TO_CERTIFICATE = bytes("a303fd397938c2b5c3fb0dfb33bd6c46d890331e3be5ed3b8ea2be5218c3db1a");
+    public static final byte[] S5_HASH_TO_CERTIFICATE =
+            bytes("a303fd397938c2b5c3fb0dfb33bd6c46d890331e3be5ed3b8ea2be5218c3db1a");
     /** §5 {server} send handshake record: EncryptedExtensions, Certificate, CertificateVerify, Finished. */
     public static final byte[] S5_RECORD_SERVER_FLIGHT = bytes(
             "170303029699bee20baf5b7fc727bfab6223928a381e6d0cf9c4da653f9d2a7b23f7de11cce842d5cf75631763450ffb"
