@@ -22,6 +22,7 @@ public final class ClientConnection extends Connection {
         }
         try {
             state = ClientHandshake.start(config, output());
+            flushInitialClientHello();
         } catch (TlsFailure f) {
             throw fail(f);
         }

@@ -8,6 +8,7 @@ import org.layer45.crypto.CryptoBackend;
 import org.layer45.crypto.DefaultCryptoBackend;
 import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.ClientAuth;
+import org.layer45.handshake.ExtensionCustomizer;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.InMemoryTicketStore;
 import org.layer45.handshake.PeerVerifier;
@@ -59,6 +60,7 @@ public final class Config implements HandshakeSettings {
     private final TicketKeys ticketKeys;
     private final int maxTicketsSent;
     private final long ticketLifetimeSeconds;
+    private final ExtensionCustomizer extensionCustomizer;
 
     private Config(Builder b) {
         cipherSuites = List.copyOf(b.cipherSuites);
@@ -79,6 +81,7 @@ public final class Config implements HandshakeSettings {
                 : new TicketKeys(backend, clock::millis, b.ticketLifetimeSeconds * 1000L);
         maxTicketsSent = b.maxTicketsSent;
         ticketLifetimeSeconds = b.ticketLifetimeSeconds;
+        extensionCustomizer = b.extensionCustomizer;
     }
 
     public static Builder builder() {
@@ -105,6 +108,7 @@ public final class Config implements HandshakeSettings {
         b.ticketKeys = ticketKeys;
         b.maxTicketsSent = maxTicketsSent;
         b.ticketLifetimeSeconds = ticketLifetimeSeconds;
+        b.extensionCustomizer = extensionCustomizer;
         return b;
     }
 
@@ -126,6 +130,7 @@ public final class Config implements HandshakeSettings {
     @Override public TicketKeys ticketKeys() { return ticketKeys; }
     @Override public int maxTicketsSent() { return maxTicketsSent; }
     @Override public long ticketLifetimeSeconds() { return ticketLifetimeSeconds; }
+    @Override public ExtensionCustomizer extensionCustomizer() { return extensionCustomizer; }
     public Clock clock() { return clock; }
     // @formatter:on
 
@@ -154,6 +159,7 @@ public final class Config implements HandshakeSettings {
         private TicketKeys ticketKeys;
         private int maxTicketsSent = 2;
         private long ticketLifetimeSeconds = DEFAULT_TICKET_LIFETIME_SECONDS;
+        private ExtensionCustomizer extensionCustomizer = ExtensionCustomizer.none();
 
         private Builder() {
         }
@@ -215,6 +221,16 @@ public final class Config implements HandshakeSettings {
                 throw new IllegalArgumentException("ticket lifetime out of range: " + v);
             }
             ticketLifetimeSeconds = v;
+            return this;
+        }
+
+        /**
+         * Edits the extensions of our ClientHello, ServerHello, HelloRetryRequest and
+         * EncryptedExtensions just before they are encoded (see {@link ExtensionCustomizer} for the
+         * rules it must keep). Default: none. For tests (RFC 8448 byte-exact runs) and experiments.
+         */
+        public Builder extensionCustomizer(ExtensionCustomizer v) {
+            extensionCustomizer = Objects.requireNonNull(v);
             return this;
         }
 

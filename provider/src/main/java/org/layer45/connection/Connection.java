@@ -60,6 +60,11 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         return output;
     }
 
+    /** Seals the queued first ClientHello in record(s) with legacy_record_version 0x0301 (RFC 8446 §5.1). */
+    void flushInitialClientHello() throws TlsFailure {
+        records.flushInitialClientHello();
+    }
+
     // ---- inbound
 
     /** Total length of the record at {@code src.position()}, or -1 if incomplete. Validates the header. */

@@ -48,4 +48,9 @@ public interface HandshakeSettings {
     int maxTicketsSent();
 
     long ticketLifetimeSeconds();
+
+    /** Edits the extensions of our hellos and EncryptedExtensions before encoding; by default none. */
+    default ExtensionCustomizer extensionCustomizer() {
+        return ExtensionCustomizer.none();
+    }
 }

@@ -8,16 +8,22 @@ import java.util.HexFormat;
 /**
  * A SecureRandom that answers each {@code nextBytes} call with the next scripted value (which
  * must have the requested length); once the script is empty it falls back to real randomness.
+ * Public for the RFC 8448 handshake tests, which inject the trace's randoms and key shares.
  */
-final class ScriptedRandom extends SecureRandom {
+public final class ScriptedRandom extends SecureRandom {
     private static final long serialVersionUID = 1L;
     private final transient Deque<byte[]> script = new ArrayDeque<>();
     private final transient SecureRandom fallback = new SecureRandom();
 
-    ScriptedRandom(String... hexValues) {
+    public ScriptedRandom(String... hexValues) {
         for (String h : hexValues) {
             script.add(HexFormat.of().parseHex(h));
         }
+    }
+
+    /** Scripted values not yet drawn. */
+    public int remaining() {
+        return script.size();
     }
 
     @Override

@@ -184,4 +184,210 @@ public final class Rfc8448 {
     public static final byte[] S4_EARLY_IV = bytes("6d475f0993c8e564610db2b9");
     /** §4 {client} send application_data record: "ABCDEF" under the early traffic key, seq 0. */
     public static final byte[] S4_RECORD_EARLY_DATA = bytes("1703030017ab1df420e75c457a7cc5d2844f76d5aee4b4edbf049be0");
+
+    // ---- §2 Private Keys: the server RSA key (1024 bits) used in §3 and §5 ----
+
+    /** §2 RSA modulus. */
+    public static final byte[] RSA_MODULUS = bytes(
+            "b4bb498f8279303d980836399b36c6988c0c68de55e1bdb826d3901a2461eafd2de49a91d015abbc9a95137ace6c1af1"
+            + "9eaa6af98c7ced43120998e187a80ee0ccb0524b1b018c3e0b63264d449a6d38e22a5fda430846748030530ef0461c8c"
+            + "a9d9efbfae8ea6d1d03e2bd193eff0ab9a8002c47428a6d35a8d88d79f7f1e3f");
+    /** §2 RSA public exponent. */
+    public static final byte[] RSA_PUBLIC_EXPONENT = bytes("010001");
+    /** §2 RSA private exponent. */
+    public static final byte[] RSA_PRIVATE_EXPONENT = bytes(
+            "04dea705d43a6ea7209dd8072111a83c81e322a59278b33480641eaf7c0a6985b8e31c44f6de62e1b4c2309f6126e77b"
+            + "7c41e923314bbfa3881305dc1217f16c819ce538e922f369828d0e57195d8c8488460207b2faa726bcf708bbd7db7f67"
+            + "9f893492fc2a622e08970aac441ce4e0c3088df25ae679233df8a3bda2ff9941");
+    /** §2 RSA prime1. */
+    public static final byte[] RSA_PRIME1 = bytes(
+            "e435fb7cc83737756dacea96ab7f59a2cc1069db7deb190e17e33a532b273f30a327aa0aaabc58cd67466af9845fadc6"
+            + "75fe094af92c4bd1f2c1bc33dd2e0515");
+    /** §2 RSA prime2. */
+    public static final byte[] RSA_PRIME2 = bytes(
+            "cabd3bc0e0438664c8d4cc9f99977a94d9bbfead8e43870abae3f7eb8b4e0eee8af1d9b4719ba6196cf2cbbaeeebf8b3"
+            + "490afe9e9ffa74a88aa51fc645629303");
+    /** §2 RSA exponent1. */
+    public static final byte[] RSA_EXPONENT1 = bytes(
+            "3f57345c27fe1b687e6e761627b78b1b826433dd760fa0bea6a6acf39490aa1b47cda4869d68f584dd5b5029bd32093b"
+            + "8258661fe715025e5d70a45a08d3d319");
+    /** §2 RSA exponent2. */
+    public static final byte[] RSA_EXPONENT2 = bytes(
+            "183da01363bd2f2885cacbdc9964bf4764f1517636f86401286f71893c52ccfe40a6c23d0d086b47c6fb10d8fd1041e0"
+            + "4def7e9a40ce957c417794e10412d139");
+    /** §2 RSA coefficient. */
+    public static final byte[] RSA_COEFFICIENT = bytes(
+            "839ca9a085e4286b2c90e466997a2c681f21339aa3477814e4dec11833050ed50dd13cc038048a43c59b2acc416889c0"
+            + "37665fe5afa605969f8c01dfa5ca969d");
+
+    // ---- §3: ephemeral keys, randoms, plaintext records ----
+
+    /** §3 {client} ClientHello random. */
+    public static final byte[] S3_CLIENT_RANDOM =
+            bytes("cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7");
+    /** §3 {client} create an ephemeral x25519 key pair: private key. */
+    public static final byte[] S3_CLIENT_X25519_PRIVATE =
+            bytes("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
+    /** §3 {server} ServerHello random. */
+    public static final byte[] S3_SERVER_RANDOM =
+            bytes("a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e26928");
+    /** §3 {server} create an ephemeral x25519 key pair: private key. */
+    public static final byte[] S3_SERVER_X25519_PRIVATE =
+            bytes("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
+    /** §3 {client} send handshake record: the ClientHello (legacy_record_version 0x0301). */
+    public static final byte[] S3_RECORD_CLIENT_HELLO = bytes(
+            "16030100c4010000c00303cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece70000061301"
+            + "13031302010000910000000b0009000006736572766572ff01000100000a00140012001d001700180019010001010102"
+            + "0103010400230000003300260024001d002099381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529a"
+            + "af2c002b0003020304000d0020001e040305030603020308040805080604010501060102010402050206020202002d00"
+            + "020101001c00024001");
+    /** §3 {server} send handshake record: the ServerHello. */
+    public static final byte[] S3_RECORD_SERVER_HELLO = bytes(
+            "160303005a020000560303a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e269280013010000"
+            + "2e00330024001d0020c9828876112095fe66762bdbf7c672e156d6cc253b833df1dd69b1b04e751f0f002b00020304");
+    /** §3 transcript hash ClientHello..Certificate, signed in the CertificateVerify. */
+    public static final byte[] S3_HASH_CH_CERT =
+            bytes("764d6632b3c35c3f3205e3499ac3edbaabb88295fba751461d3678e2e5ea0687");
+
+    // ---- §4 Resumed 0-RTT Handshake: keys, randoms, records ----
+
+    /** §4 {client} ClientHello random. */
+    public static final byte[] S4_CLIENT_RANDOM =
+            bytes("1bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d95");
+    /** §4 {client} create an ephemeral x25519 key pair: private key. */
+    public static final byte[] S4_CLIENT_X25519_PRIVATE =
+            bytes("bff91188283846dd6a2134ef7180ca2b0b14fb10dce707b5098c0dddc813b2df");
+    /** §4 {client} send handshake record: ClientHello with early_data, padding and pre_shared_key (517 bytes). */
+    public static final byte[] S4_RECORD_CLIENT_HELLO = bytes(
+            "1603010200010001fc03031bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d950000061301"
+            + "13031302010001cd0000000b0009000006736572766572ff01000100000a00140012001d001700180019010001010102"
+            + "01030104003300260024001d0020e4ffb68ac05f8d96c99da26698346c6be16482badddafe051a66b4f18d668f0b002a"
+            + "0000002b0003020304000d0020001e040305030603020308040805080604010501060102010402050206020202002d00"
+            + "020101001c00024001001500570000000000000000000000000000000000000000000000000000000000000000000000"
+            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "00000000002900dd00b800b22c035d829359ee5ff7af4ec900000000262a6494dc486d2c8a34cb33fa90bf1b0070ad3c"
+            + "498883c9367c09a2be785abc55cd226097a3a982117283f82a03a143efd3ff5dd36d64e861be7fd61d2827db279cce14"
+            + "5077d454a3664d4e6da4d29ee03725a6a4dafcd0fc67d2aea70529513e3da2677fa5906c5b3f7d8f92f228bda40dda72"
+            + "1470f9fbf297b5aea617646fac5c03272e970727c621a79141ef5f7de6505e5bfbc388e93343694093934ae4d357fad6"
+            + "aacb0021203add4fb2d8fdf822a0ca3cf7678ef5e88dae990141c5924d57bb6fa31b9e5f9d");
+    /** §4 {server} send handshake record: the ServerHello (pre_shared_key selected identity 0). */
+    public static final byte[] S4_RECORD_SERVER_HELLO = bytes(
+            "16030300600200005c03033ccfd2dec890222763472ae8136777c9d7358777bb66e91ea5122495f559ea2d0013010000"
+            + "3400290002000000330024001d0020121761ee42c333e1b9e77b60dd57c2053cd94512ab47f115e86eff50942cea3100"
+            + "2b00020304");
+    /** §4 {server} send handshake record: EncryptedExtensions, Finished under the server handshake key. */
+    public static final byte[] S4_RECORD_SERVER_FLIGHT = bytes(
+            "1703030061dc48237b4b879f50d0d4d262ea8b4716eb40ddc1eb957e11126e8a7149c2d012d37a7115957e64ce30008b"
+            + "9e0323f2c05a9c1c77b4f37849a695ab255060a33fee770ca95cb8486bfd0843b87024865ca35cc41c4e515c64dcb136"
+            + "9f98635bc7a5");
+    /** §4 {client} send application_data record (00..31), client application key, seq 0. */
+    public static final byte[] S4_RECORD_CLIENT_DATA = bytes(
+            "1703030043b1cebce242aa201be9ae5e1cb2a9aa4b33d4e866af1edb068919237741aa031d7a74d491c99b9d4e232b74"
+            + "206bc6fbaa04fe78be44a9b4f54320a17eb76992afac3103");
+    /** §4 {server} send application_data record (00..31), server application key, seq 0. */
+    public static final byte[] S4_RECORD_SERVER_DATA = bytes(
+            "1703030043275e9f20acff57bc000657d3867df039cccf79047884cf75771746f740b5a83f462a0954c3581393a203a2"
+            + "5a7dd14141ef1a37900cdb62ff62dee1ba39ab2590cbf194");
+    /** §4 {client} send alert record (close_notify), client application key, seq 1. */
+    public static final byte[] S4_RECORD_CLIENT_ALERT = bytes("17030300130facce3246bdfc6369838d6a82ae6de5d422dc");
+    /** §4 {server} send alert record (close_notify), server application key, seq 1. */
+    public static final byte[] S4_RECORD_SERVER_ALERT = bytes("17030300135b18af444e8e1eec7158fb62d8f2577d37ba5d");
+
+    // ---- §5 HelloRetryRequest: keys, randoms, records ----
+
+    /** §5 {client} ClientHello random (the same in both ClientHellos). */
+    public static final byte[] S5_CLIENT_RANDOM =
+            bytes("b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f");
+    /** §5 {client} create an ephemeral x25519 key pair: private key. */
+    public static final byte[] S5_CLIENT_X25519_PRIVATE =
+            bytes("0ed02f8e8117efc75ca7ac32aa7e34eda64cdc0ddad154a5e85289f959f63204");
+    /** §5 {client} create an ephemeral P-256 key pair (after the HelloRetryRequest): private key. */
+    public static final byte[] S5_CLIENT_P256_PRIVATE =
+            bytes("ab5473467e19346ceb0a0414e41da21d4d2445bc3025afe97c4e8dc8d513da39");
+    /** §5 {server} create an ephemeral P-256 key pair: private key. */
+    public static final byte[] S5_SERVER_P256_PRIVATE =
+            bytes("8c510601f9765bfb8ed693449a48989859b5cfa879cb9f5443c41c5ff10634ed");
+    /** §5 {server} ServerHello random. */
+    public static final byte[] S5_SERVER_RANDOM =
+            bytes("bb341d847fd789c47c387172dc0c9bf147fccacb5043d86ca4c598d3ff571b98");
+    /** §5 {server} the cookie in the HelloRetryRequest (server-chosen, 114 bytes). */
+    public static final byte[] S5_COOKIE = bytes(
+            "71dcd04bb88bc3189119398a00000000eefafc76c146b823b096f8aacad365dd0030953f4edf625636e5f21bb2e23fcc"
+            + "654b1b5b40318d10d137abcbb87574e36e8a1f025f7dfa5d6e50781b5eda4aa15b0c8be778257d16aa3030e9e7841dd9"
+            + "e4c0342267e8ca0caf571fb2b7cff0f934b0");
+    /** §5 {client} send handshake record: the first ClientHello (x25519 share only). */
+    public static final byte[] S5_RECORD_CLIENT_HELLO_1 = bytes(
+            "16030100b4010000b00303b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f0000061301"
+            + "13031302010000810000000b0009000006736572766572ff01000100000a00080006001d00170018003300260024001d"
+            + "0020e8e8e3f3b93a25ed97a14a7dcacb8a272c6288e585c6484d05262fcad062ad1f002b0003020304000d0020001e04"
+            + "0305030603020308040805080604010501060102010402050206020202002d00020101001c00024001");
+    /** §5 {server} send handshake record: HelloRetryRequest (secp256r1, cookie). */
+    public static final byte[] S5_RECORD_HELLO_RETRY_REQUEST = bytes(
+            "16030300b0020000ac0303cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c0013010000"
+            + "84003300020017002c0074007271dcd04bb88bc3189119398a00000000eefafc76c146b823b096f8aacad365dd003095"
+            + "3f4edf625636e5f21bb2e23fcc654b1b5b40318d10d137abcbb87574e36e8a1f025f7dfa5d6e50781b5eda4aa15b0c8b"
+            + "e778257d16aa3030e9e7841dd9e4c0342267e8ca0caf571fb2b7cff0f934b0002b00020304");
+    /**
+     * §5 {client} send handshake record: the second ClientHello (P-256 share, cookie, padding; record version 0x0303).
+     */
+    public static final byte[] S5_RECORD_CLIENT_HELLO_2 = bytes(
+            "1603030200010001fc0303b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f0000061301"
+            + "13031302010001cd0000000b0009000006736572766572ff01000100000a00080006001d001700180033004700450017"
+            + "004104a6da7392ec591e17abfd535964b99894d13befb221b3def2ebe3830eac8f0151812677c4d6d2237e85cf01d691"
+            + "0cfb83954e76ba7352830534159897e8065780002b0003020304000d0020001e04030503060302030804080508060401"
+            + "0501060102010402050206020202002c0074007271dcd04bb88bc3189119398a00000000eefafc76c146b823b096f8aa"
+            + "cad365dd0030953f4edf625636e5f21bb2e23fcc654b1b5b40318d10d137abcbb87574e36e8a1f025f7dfa5d6e50781b"
+            + "5eda4aa15b0c8be778257d16aa3030e9e7841dd9e4c0342267e8ca0caf571fb2b7cff0f934b0002d00020101001c0002"
+            + "4001001500af000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "00000000000000000000000000000000000000000000000000000000000000000000000000");
+    /** §5 {server} send handshake record: the ServerHello (P-256). */
+    public static final byte[] S5_RECORD_SERVER_HELLO = bytes(
+            "160303007b020000770303bb341d847fd789c47c387172dc0c9bf147fccacb5043d86ca4c598d3ff571b980013010000"
+            + "4f003300450017004104583e054b7a66672ae020ad9d2686fcc85b5ad41a134a0f03ee72b893052bd85b4c8de6776f5b"
+            + "04ac07d83540eab3e3d9c547bc6528c4317d294686093a6cad7d002b00020304");
+    /** §5 {server} CertificateVerify handshake message (rsa_pss_rsae_sha256). */
+    public static final byte[] S5_CERTIFICATE_VERIFY = bytes(
+            "0f0000840804008033ab13d4462707231b5dcae6c8190b63d1dabc74f28c395370da0b07e5b83066d0246a31acd95df4"
+            + "75bfd799a4a70d33ad93d3a317a9b2c0d237a5685b219e774112e391a247607d1aeff1bbd0a39f382ee1a5fe88ae99ec"
+            + "59228e6497e45d48ce275a6d5ef40d169fb6f9d33b052ed3dcdd6b5a48baafffbcb290128415bd38");
+    /** §5 transcript hash message_hash..Certificate, signed in the CertificateVerify. */
+    public static final byte[] S5_HASH_TO_CERTIFICATE =
+            bytes("a303fd397938c2b5c3fb0dfb33bd6c46d890331e3be5ed3b8ea2be5218c3db1a");
+    /** §5 {server} send handshake record: EncryptedExtensions, Certificate, CertificateVerify, Finished. */
+    public static final byte[] S5_RECORD_SERVER_FLIGHT = bytes(
+            "170303029699bee20baf5b7fc727bfab6223928a381e6d0cf9c4da653f9d2a7b23f7de11cce842d5cf75631763450ffb"
+            + "8b0cc1d238e658af7a12adc86243114ab14a1da2fae42621ce483fb6242eabfaad52566b02b31d2eddedefeb80e66a99"
+            + "00d5f973b40c4fdf74719ecf1b68d7f9c3b6ceb903ca13dd1bb8f8187ae33417e1d152522c5822a1a03ad52c838c5595"
+            + "3d610222874cce8e1790b229a2aa0b53c8d377ee720182951dc6181dc5d90bd1f0105ed1e84aa5f75957c6661897079e"
+            + "5ea5007449e3197bdc7c9beeedddeafdd844afa5c315ecfe65e576afe909812880620ec7048b42d7f5c78d76f299d6d8"
+            + "2534bdd8f512febc0ed3814aca470cd8000d3e1cb9962b052fbb950df683a52c2ba77ed3713b122937a6e5170964e2ab"
+            + "7969dcd980b3db9b458da7603124d6dc005e4d6e04b4d0c4baf3275db827dbba0a6db09672171fc057b3851d7e026841"
+            + "e2978fbd2346bbefdd0376bb1108fe9acc92189f5650aa5e85d8e8c7b67ac510dba003d3d7e16350bb66d45013efd44c"
+            + "9b607c0d318c4c7d1a1f5cbc57e20611804e3787d7b4a4b5f08ed8fd70bdaeade02260b12ab842ef690b4a3ee7911e84"
+            + "1b374ecd5ebbbc2a54d047b600336dd7d0c88b4bc10e58ee6cb656de7247fa20d8e91deb84628608cf80615b62e96c14"
+            + "91c7ac3755eb6901405d3474fe1ac79d106a0cee56c2577fc88480f96cb6b8c681b7b68b53c146093908f350888175bd"
+            + "fb0b1e31ad61e30ba0adfe6d223aa03c0783b5001a57587c328a9afcfcfb978d1cd4328f7d9d60530e630befd96c0c81"
+            + "6ee20b0100768ae2a6df51fc68f172740a79af11398ee3be1252491fa9c693479e877f94ab7c5f8cad480203e6ab7b87"
+            + "dd71e8a0729113df17f5eee86ce108d1d72007ec1cd13c85a6c149621e77b7d78d805a30f0be030c315e54");
+    /** §5 {client} send handshake record: client Finished under the client handshake key. */
+    public static final byte[] S5_RECORD_CLIENT_FINISHED = bytes(
+            "1703030035d74f1923c662fd34137c6f502f3dd2b93d951d1b3bc97e42afe23c31abea92fe91b474999e85e3b791ce25"
+            + "2fe8c3e9f939a4120cb2");
+    /** §5 {client} send alert record (close_notify), client application key, seq 0. */
+    public static final byte[] S5_RECORD_CLIENT_ALERT = bytes("17030300132ea6cdf749196023e2b3a49491695536426047");
+    /** §5 {server} send alert record (close_notify), server application key, seq 0. */
+    public static final byte[] S5_RECORD_SERVER_ALERT = bytes("1703030013519fc5075cb0884349759ff9ef6f011bb4c6f2");
+
+    // ---- §3: parts of the messages above ----
+
+    /** §3 the server's certificate (DER, 432 bytes): the only entry of the Certificate in S3_SERVER_FLIGHT. */
+    public static final byte[] S3_CERTIFICATE_DER = java.util.Arrays.copyOfRange(S3_SERVER_FLIGHT, 51, 51 + 432);
+
+    /** §3 the CertificateVerify handshake message (136 bytes) inside S3_SERVER_FLIGHT, after EE and Certificate. */
+    public static final byte[] S3_CERTIFICATE_VERIFY = java.util.Arrays.copyOfRange(S3_SERVER_FLIGHT, 485, 621);
+
+    /** §3 the opaque ticket (178 bytes) inside S3_NEW_SESSION_TICKET; the PSK identity of §4. */
+    public static final byte[] S3_TICKET = java.util.Arrays.copyOfRange(S3_NEW_SESSION_TICKET, 17, 17 + 178);
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.layer45.crypto.Hkdf;
 import org.layer45.crypto.KeyExchange.ClientKeyShare;
 import org.layer45.error.TlsFailure;
+import org.layer45.handshake.ExtensionCustomizer;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.PskBinders;
 import org.layer45.handshake.StoredTicket;
@@ -82,7 +83,8 @@ record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, Clien
             ext.add(new Cookie(cookie).toExtension());
         }
         if (ticket == null) {
-            ClientHello ch = hello(s, random, sessionId, ext);
+            ClientHello ch = hello(s, random, sessionId,
+                    ExtensionCustomizer.apply(s, ExtensionCustomizer.Message.CLIENT_HELLO, ext));
             return new ClientHelloOffer(ch, ch.encode(), shares, null);
         }
         return withBinder(s, random, sessionId, ext, shares, ticket, transcript);
@@ -102,12 +104,14 @@ record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, Clien
                 List.of(new byte[hkdf.hashLength()]));
         List<Extension> withPlaceholder = new ArrayList<>(ext);
         withPlaceholder.add(placeholder.toExtension()); // RFC 8446 §4.2.11: MUST be the last extension
+        // The customizer edits the hello before the binder covers it; it must leave the placeholder last.
+        withPlaceholder = ExtensionCustomizer.apply(s, ExtensionCustomizer.Message.CLIENT_HELLO, withPlaceholder);
         byte[] draft = hello(s, random, sessionId, withPlaceholder).encode();
         int truncated = draft.length - placeholder.bindersLength();
         byte[] th = transcript == null ? digestPrefix(hkdf, draft, truncated) : transcript.hashWith(draft, truncated);
         byte[] binder = PskBinders.resumptionBinder(hkdf, ticket.psk(), th);
-        ext.add(placeholder.withBinders(List.of(binder)).toExtension());
-        ClientHello ch = hello(s, random, sessionId, ext);
+        withPlaceholder.set(withPlaceholder.size() - 1, placeholder.withBinders(List.of(binder)).toExtension());
+        ClientHello ch = hello(s, random, sessionId, withPlaceholder);
         return new ClientHelloOffer(ch, ch.encode(), shares, ticket);
     }
 

@@ -5,17 +5,20 @@ import java.util.List;
 import org.layer45.error.AlertDescription;
 import org.layer45.error.Reason;
 import org.layer45.error.TlsFailure;
+import org.layer45.handshake.ExtensionCustomizer;
 import org.layer45.handshake.HandshakeInput;
 import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.Negotiation;
 import org.layer45.handshake.Transcript;
 import org.layer45.iana.CipherSuite;
+import org.layer45.iana.ExtensionType;
 import org.layer45.iana.NamedGroup;
 import org.layer45.iana.ProtocolVersion;
 import org.layer45.message.ClientHello;
 import org.layer45.message.ServerHello;
 import org.layer45.message.extension.Cookie;
+import org.layer45.message.extension.Extension;
 import org.layer45.message.extension.Extensions;
 import org.layer45.message.extension.KeyShareHelloRetryRequest;
 import org.layer45.message.extension.SupportedVersionsServer;
@@ -51,11 +54,13 @@ public record ExpectClientHello(HandshakeSettings settings) implements ServerSta
             HandshakeInput in, HandshakeOutput out) throws TlsFailure {
         byte[] cookie = new byte[32];
         settings.backend().random().nextBytes(cookie);
-        ServerHello hrr = new ServerHello(ProtocolVersion.TLS12, ServerHello.HELLO_RETRY_REQUEST_RANDOM,
-                offer.hello().legacySessionId(), suite, 0, Extensions.of(List.of(
-                        new SupportedVersionsServer(ProtocolVersion.TLS13).toExtension(),
+        List<Extension> ext = ExtensionCustomizer.apply(settings, ExtensionCustomizer.Message.HELLO_RETRY_REQUEST,
+                List.of(new SupportedVersionsServer(ProtocolVersion.TLS13).toExtension(),
                         new KeyShareHelloRetryRequest(group).toExtension(),
-                        new Cookie(cookie).toExtension())));
+                        new Cookie(cookie).toExtension()));
+        cookie = Cookie.decode(Extensions.of(ext).find(ExtensionType.COOKIE).data()).cookie(); // as sent
+        ServerHello hrr = new ServerHello(ProtocolVersion.TLS12, ServerHello.HELLO_RETRY_REQUEST_RANDOM,
+                offer.hello().legacySessionId(), suite, 0, Extensions.of(ext));
         Transcript transcript = Transcript.afterHelloRetry(settings.backend().hkdf(suite.hash()), in.encoded());
         out.sendHandshake(transcript.add(hrr));
         boolean ccs = ServerFlight.sendCompatibilityCcs(settings, offer, out);

@@ -11,6 +11,7 @@ import org.layer45.error.TlsFailure;
 import org.layer45.handshake.CertificateChains;
 import org.layer45.handshake.CertifiedKey;
 import org.layer45.handshake.ClientAuth;
+import org.layer45.handshake.ExtensionCustomizer;
 import org.layer45.handshake.FinishedCheck;
 import org.layer45.handshake.HandshakeInput;
 import org.layer45.handshake.HandshakeOutput;
@@ -73,7 +74,7 @@ final class ServerFlight {
         TrafficSecret serverHs = hs.serverHandshakeTrafficSecret(th);
         out.installWriteKeys(suite, serverHs, false);
         out.installReadKeys(suite, clientHs, false);
-        out.sendHandshake(transcript.add(encryptedExtensions(offer, alpn, psk != null)));
+        out.sendHandshake(transcript.add(encryptedExtensions(s, offer, alpn, psk != null)));
         boolean requestCertificate = psk == null && s.clientAuth() != ClientAuth.NONE;
         if (requestCertificate) {
             out.sendHandshake(transcript.add(certificateRequest(s)));
@@ -141,10 +142,11 @@ final class ServerFlight {
         }
         // RFC 8446 §4.1.3: echo legacy_session_id; legacy_version 0x0303.
         return new ServerHello(ProtocolVersion.TLS12, random, offer.hello().legacySessionId(), suite, 0,
-                Extensions.of(ext));
+                Extensions.of(ExtensionCustomizer.apply(s, ExtensionCustomizer.Message.SERVER_HELLO, ext)));
     }
 
-    private static EncryptedExtensions encryptedExtensions(ClientOffer offer, String alpn, boolean resumed) {
+    private static EncryptedExtensions encryptedExtensions(HandshakeSettings s, ClientOffer offer, String alpn,
+            boolean resumed) {
         List<Extension> ext = new ArrayList<>();
         if (!offer.serverNames().isEmpty() && !resumed) {
             // RFC 6066 §3: a server that used the name acknowledges it with an empty server_name.
@@ -153,7 +155,8 @@ final class ServerFlight {
         if (alpn != null) {
             ext.add(new Alpn(List.of(alpn)).toExtension());
         }
-        return new EncryptedExtensions(Extensions.of(ext));
+        return new EncryptedExtensions(Extensions.of(
+                ExtensionCustomizer.apply(s, ExtensionCustomizer.Message.ENCRYPTED_EXTENSIONS, ext)));
     }
 
     private static CertificateRequest13 certificateRequest(HandshakeSettings s) {
