@@ -336,6 +336,11 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         records.flushHandshake();
     }
 
+    /** Test hook: bytes of incomplete (or unread) handshake messages held by the defragmenter. */
+    int testBufferedHandshakeBytes() {
+        return records.defragmenter().buffered();
+    }
+
     /** The connection's side of the handshake: records, keys and events. */
     private final class Output implements HandshakeOutput {
         @Override

@@ -3,6 +3,7 @@ package org.layer45.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +24,20 @@ final class Wire {
 
     /** Drains everything {@code c} has queued and splits it into whole records (RFC 8446 §5.1 header). */
     static List<byte[]> drainRecords(Connection c) throws TlsFailure {
-        List<byte[]> out = new ArrayList<>();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ByteBuffer net = ByteBuffer.allocate(1 << 12);
         while (c.hasPendingOutput()) {
-            ByteBuffer net = ByteBuffer.allocate(1 << 18);
+            net.clear();
             c.drainPendingOutput(net);
-            net.flip();
-            while (net.hasRemaining()) {
-                int length = RecordLimits.HEADER_LENGTH + (net.getShort(net.position() + 3) & 0xFFFF);
-                byte[] record = new byte[length];
-                net.get(record);
-                out.add(record);
-            }
+            all.write(net.array(), 0, net.position());
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(all.toByteArray());
+        List<byte[]> out = new ArrayList<>();
+        while (bytes.hasRemaining()) {
+            int length = RecordLimits.HEADER_LENGTH + (bytes.getShort(bytes.position() + 3) & 0xFFFF);
+            byte[] record = new byte[length];
+            bytes.get(record);
+            out.add(record);
         }
         return out;
     }
