@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.layer45.error.Reason;
 import org.layer45.error.TlsFailure;
 import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.CertifiedKey;
+import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.TrustedCertificatesVerifier;
 import org.layer45.iana.NamedGroup;
 import org.layer45.record.RecordLimits;
@@ -50,6 +52,8 @@ import org.layer45.record.RecordLimits;
  * <li>{@link #mutatedMessagesUnderValidEncryption}: to reach the decoders and checks behind the AEAD,
  * a fresh server writes its flight with one handshake message mutated before sealing (through
  * {@link Connection#testHookBeforeHandshakeMessage}), so the client decrypts it and parses it.</li>
+ * <li>{@link #mutatedClientSecondFlights}: a fresh server waiting for the client's Certificate gets the
+ * client's second flight, mutated after sealing or (through the client's hook) before.</li>
  * </ul>
  *
  * <p>Randomness is seeded on both sides and reset per input, so the key exchange is the same for every
@@ -60,9 +64,10 @@ import org.layer45.record.RecordLimits;
 @Timeout(300) // a hang guard only; the whole class runs in seconds
 class ConnectionFuzzTest {
     private static final long SEED = 0x1A7E45L;
-    private static final int CLIENT_HELLO_INPUTS = 50_000;
+    private static final int CLIENT_HELLO_INPUTS = 45_000;
     private static final int SERVER_FLIGHT_INPUTS = 35_000;
-    private static final int ENCRYPTED_MESSAGE_INPUTS = 15_000;
+    private static final int ENCRYPTED_MESSAGE_INPUTS = 12_000;
+    private static final int CLIENT_FLIGHT_INPUTS = 8_000;
     /** Nothing the connection queues in answer to one bounded input may exceed this. */
     private static final int MAX_OUTPUT = 1 << 14;
 
@@ -83,10 +88,14 @@ class ConnectionFuzzTest {
     static void referenceFlights() throws TlsFailure {
         clientRandom = new SeededRandom(SEED + 1);
         serverRandom = new SeededRandom(SEED + 2);
+        // Client authentication: CertificateRequest and the client's Certificate / CertificateVerify add
+        // decoders and checks to both flights.
         clientConfig = Config.builder().serverName("fuzz.test").groups(List.of(NamedGroup.X25519))
+                .certificateSelector(CertificateSelector.fixed(KEY))
                 .keyShareGroups(List.of(NamedGroup.X25519)).peerVerifier(TrustedCertificatesVerifier.pinned(KEY.chain()))
                 .backend(new MemoizingBackend(DefaultCryptoBackend.create(clientRandom), MEMO)).clock(CLOCK).build();
         serverConfig = Config.builder().certificateSelector(CertificateSelector.fixed(KEY))
+                .clientAuth(ClientAuth.REQUIRED).peerVerifier(TrustedCertificatesVerifier.pinned(KEY.chain()))
                 .groups(List.of(NamedGroup.X25519)).maxTicketsSent(1)
                 .backend(new MemoizingBackend(DefaultCryptoBackend.create(serverRandom), MEMO)).clock(CLOCK).build();
         ClientConnection client = newClient();
@@ -95,7 +104,10 @@ class ConnectionFuzzTest {
         Wire.process(server, clientHelloRecord);
         serverFlight = concat(Wire.drainRecords(server));
         // The unmutated reference completes, so mutations start from a valid run.
-        assertTrue(newClientAfter(serverFlight).isHandshakeComplete(), "reference flight completes the handshake");
+        ClientConnection done = newClientAfter(serverFlight);
+        assertTrue(done.isHandshakeComplete(), "reference flight completes the client's handshake");
+        feed(server, concat(Wire.drainRecords(done)));
+        assertTrue(server.isHandshakeComplete(), "reference client flight completes the server's handshake");
     }
 
     @AfterAll
@@ -139,7 +151,9 @@ class ConnectionFuzzTest {
     void mutatedClientHellos() {
         Mutator m = new Mutator(SEED);
         timed("server", CLIENT_HELLO_INPUTS, i -> {
-            byte[] input = m.mutate(clientHelloRecord, m.nextInt(Mutator.OPERATORS.length));
+            byte[] mutated = m.mutate(clientHelloRecord, m.nextInt(Mutator.OPERATORS.length));
+            // Half the inputs keep the mutated lengths; half are reframed so the decoder sees them.
+            byte[] input = m.nextInt(2) == 0 ? mutated : Mutator.reframeRecord(mutated);
             check("server", i, () -> new Prepared(newServer(), input));
         });
     }
@@ -161,29 +175,65 @@ class ConnectionFuzzTest {
     void mutatedMessagesUnderValidEncryption() {
         Mutator m = new Mutator(SEED + 20);
         timed("client (encrypted)", ENCRYPTED_MESSAGE_INPUTS, i -> {
-            // ServerHello, EncryptedExtensions, Certificate, CertificateVerify, Finished: pick one.
-            int target = m.nextInt(5);
+            // ServerHello, EncryptedExtensions, CertificateRequest, Certificate, CertificateVerify,
+            // Finished: pick one.
+            int target = m.nextInt(6);
             int op = m.nextInt(Mutator.OPERATORS.length);
             check("client (encrypted)", i, () -> {
                 ClientConnection client = newClient();
                 byte[] hello = Wire.drainRecords(client).get(0);
                 ServerConnection server = newServer();
-                int[] index = {0};
-                server.testHookBeforeHandshakeMessage(encoded -> {
-                    if (index[0]++ != target) {
-                        return;
-                    }
-                    byte[] mutated = m.mutate(encoded, op);
-                    if (mutated.length == encoded.length) {
-                        System.arraycopy(mutated, 0, encoded, 0, encoded.length); // replaces it on the wire
-                    } else {
-                        sealBefore(server, mutated); // goes out in front of the original
-                    }
-                });
+                server.testHookBeforeHandshakeMessage(mutating(server, m, target, op));
                 Wire.process(server, hello);
                 return new Prepared(client, concat(Wire.drainRecords(server)));
             });
         });
+    }
+
+    /**
+     * The client's second flight (ChangeCipherSpec, Certificate, CertificateVerify, Finished) to a
+     * fresh server in ExpectClientCertificate: half the inputs mutate the sealed bytes, half mutate one
+     * message before the client seals it.
+     */
+    @Test
+    void mutatedClientSecondFlights() {
+        Mutator m = new Mutator(SEED + 30);
+        timed("server (second flight)", CLIENT_FLIGHT_INPUTS, i -> {
+            boolean sealed = m.nextInt(2) == 0;
+            int target = m.nextInt(3);
+            int op = m.nextInt(Mutator.OPERATORS.length);
+            check("server (second flight)", i, () -> {
+                ClientConnection client = newClient();
+                byte[] hello = Wire.drainRecords(client).get(0);
+                ServerConnection server = newServer();
+                Wire.process(server, hello);
+                byte[] flight = concat(Wire.drainRecords(server));
+                if (!sealed) {
+                    client.testHookBeforeHandshakeMessage(mutating(client, m, target, op));
+                }
+                feed(client, flight);
+                byte[] second = concat(Wire.drainRecords(client));
+                assertEquals("ExpectClientCertificate", server.stateName());
+                return new Prepared(server, sealed ? m.mutate(second, op) : second);
+            });
+        });
+    }
+
+    /** A hook mutating the {@code target}-th handshake message {@code c} sends with operator {@code op}. */
+    private static Consumer<byte[]> mutating(Connection c, Mutator m, int target, int op) {
+        int[] index = {0};
+        return encoded -> {
+            if (index[0]++ != target) {
+                return;
+            }
+            byte[] mutated = m.mutate(encoded, op);
+            if (mutated.length == encoded.length) {
+                System.arraycopy(mutated, 0, encoded, 0, encoded.length); // replaces it on the wire
+            } else {
+                // In front of the original; mostly reframed, so the decoder rather than the framing sees it.
+                sealBefore(c, m.nextInt(4) == 0 ? mutated : Mutator.reframeMessage(mutated));
+            }
+        };
     }
 
     private static void sealBefore(Connection c, byte[] message) {

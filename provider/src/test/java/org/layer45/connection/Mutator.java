@@ -52,6 +52,38 @@ final class Mutator {
         return out.length > MAX_LENGTH ? Arrays.copyOf(out, MAX_LENGTH) : out;
     }
 
+    /**
+     * Makes a single-handshake-record input well framed again after a length-changing mutation: the
+     * record length (offset 3) and the handshake length (offset 6) are set to what follows them, so
+     * the mutation reaches the message decoder instead of the framing.
+     */
+    static byte[] reframeRecord(byte[] b) {
+        if (b.length < 9 || b.length - 5 > 0xFFFF) {
+            return b;
+        }
+        byte[] out = b.clone();
+        out[3] = (byte) ((b.length - 5) >> 8);
+        out[4] = (byte) (b.length - 5);
+        putU24(out, 6, b.length - 9);
+        return out;
+    }
+
+    /** The same for one encoded handshake message: its u24 length (offset 1) is set to the body's. */
+    static byte[] reframeMessage(byte[] b) {
+        if (b.length < 4) {
+            return b;
+        }
+        byte[] out = b.clone();
+        putU24(out, 1, b.length - 4);
+        return out;
+    }
+
+    private static void putU24(byte[] b, int at, int value) {
+        b[at] = (byte) (value >> 16);
+        b[at + 1] = (byte) (value >> 8);
+        b[at + 2] = (byte) value;
+    }
+
     private byte[] bitFlips(byte[] in) {
         byte[] b = in.clone();
         for (int i = 1 + r.nextInt(4); i > 0 && b.length > 0; i--) {
