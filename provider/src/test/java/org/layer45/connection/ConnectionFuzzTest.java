@@ -92,7 +92,8 @@ class ConnectionFuzzTest {
         // decoders and checks to both flights.
         clientConfig = Config.builder().serverName("fuzz.test").groups(List.of(NamedGroup.X25519))
                 .certificateSelector(CertificateSelector.fixed(KEY))
-                .keyShareGroups(List.of(NamedGroup.X25519)).peerVerifier(TrustedCertificatesVerifier.pinned(KEY.chain()))
+                .keyShareGroups(List.of(NamedGroup.X25519))
+                .peerVerifier(TrustedCertificatesVerifier.pinned(KEY.chain()))
                 .backend(new MemoizingBackend(DefaultCryptoBackend.create(clientRandom), MEMO)).clock(CLOCK).build();
         serverConfig = Config.builder().certificateSelector(CertificateSelector.fixed(KEY))
                 .clientAuth(ClientAuth.REQUIRED).peerVerifier(TrustedCertificatesVerifier.pinned(KEY.chain()))

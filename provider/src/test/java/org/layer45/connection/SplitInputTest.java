@@ -41,7 +41,8 @@ import org.layer45.iana.NamedGroup;
 class SplitInputTest {
     private static final CertifiedKey KEY = TestCertificates.get(TestCertificates.Kind.ECDSA_P256);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final byte[] FROM_CLIENT = "GET / HTTP/1.1\r\nHost: split.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FROM_CLIENT = "GET / HTTP/1.1\r\nHost: split.test\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FROM_SERVER = new byte[500]; // sealed in records of at most 200 bytes
     private static final byte[] AFTER_UPDATE = "after key update".getBytes(StandardCharsets.US_ASCII);
 

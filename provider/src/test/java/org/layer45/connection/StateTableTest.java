@@ -232,7 +232,8 @@ class StateTableTest {
     /** The table covers every state type of both roles (the sealed interfaces' permitted classes). */
     @Test
     void everyStateHasARow() {
-        Set<String> states = Arrays.stream(Row.values()).map(r -> r.state).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> states = Arrays.stream(Row.values()).map(r -> r.state)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> declared = new TreeSet<>();
         for (Class<?> c : ClientState.class.getPermittedSubclasses()) {
             declared.add(c.getSimpleName());
@@ -422,6 +423,8 @@ class StateTableTest {
             try {
                 peer.testSealHandshake(new byte[0]);
                 fromPeer.addAll(Wire.drainRecords(peer));
+                // The occurrence proves the post-HelloRetryRequest rows: the second ServerHello or
+                // ClientHello exists only after a HelloRetryRequest (RFC 8446 §4.1.4).
                 if ((encoded[0] & 0xFF) == row.beforeType && ++seen == row.occurrence) {
                     offendingIndex = fromPeer.size();
                     peer.testSealHandshake(offending);
