@@ -90,6 +90,9 @@ class SplitInputTest {
     @Test
     void everyTwoPieceSplit() throws TlsFailure {
         int longest = reference.flights().stream().mapToInt(f -> f.length).max().orElseThrow();
+        assertTrue(longest > 400, "the server flight carries a certificate: " + longest);
+        System.out.println("split input: " + (longest - 1) + " two-piece runs over flights of "
+                + reference.flights().stream().map(f -> f.length).toList() + " bytes");
         for (int k = 1; k < longest; k++) {
             int cut = k;
             Run r = run((flight, length) -> cut < length ? new int[] {cut} : new int[0]);
