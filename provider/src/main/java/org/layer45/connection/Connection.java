@@ -2,6 +2,7 @@ package org.layer45.connection;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 import org.layer45.error.AlertDescription;
 import org.layer45.error.Reason;
@@ -41,6 +42,8 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private boolean outboundClosed;
     private boolean ccsReceived;
     private boolean keyUpdateAnswerPending;
+    /** Test hook (see {@link #testHookBeforeHandshakeMessage}); null in production. */
+    private Consumer<byte[]> beforeHandshakeMessage;
 
     Connection(Config config) {
         this.config = config;
@@ -314,10 +317,42 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         return f;
     }
 
+    // ---- test hooks: package-private, used only by the state-table tests of this package
+
+    /**
+     * Test hook: {@code hook} sees the encoding of each handshake message the handshake state is
+     * about to send, just before it is queued (under the write protection it will be sealed with);
+     * null removes it. With {@link #testSealHandshake} a test can put a message at an exact point of
+     * a flight, or seal every message in a record of its own.
+     */
+    void testHookBeforeHandshakeMessage(Consumer<byte[]> hook) {
+        beforeHandshakeMessage = hook;
+    }
+
+    /**
+     * Test hook: seals the handshake bytes queued so far into their record, then {@code message}
+     * (an encoded handshake message, or several) alone in a record of its own under the current write
+     * protection, bypassing the handshake state and transcript — as a misbehaving peer would send it.
+     * An empty {@code message} only seals what is queued.
+     */
+    void testSealHandshake(byte[] message) throws TlsFailure {
+        records.flushHandshake();
+        records.queueHandshake(message);
+        records.flushHandshake();
+    }
+
+    /** Test hook: bytes of incomplete (or unread) handshake messages held by the defragmenter. */
+    int testBufferedHandshakeBytes() {
+        return records.defragmenter().buffered();
+    }
+
     /** The connection's side of the handshake: records, keys and events. */
     private final class Output implements HandshakeOutput {
         @Override
         public void sendHandshake(byte[] encoded) {
+            if (beforeHandshakeMessage != null) {
+                beforeHandshakeMessage.accept(encoded);
+            }
             records.queueHandshake(encoded);
         }
 

@@ -32,7 +32,11 @@ public final class CertificateChains {
         return new Certificate13(context, entries);
     }
 
-    /** Parses the DER certificates of a Certificate message; unparsable → bad_certificate. */
+    /**
+     * Parses the DER certificates of a Certificate message; unparsable → bad_certificate. The JDK's
+     * parser may also throw unchecked exceptions on malformed DER (e.g. ArrayIndexOutOfBounds from a
+     * truncated Ed25519 key), which are peer input errors all the same.
+     */
     public static List<X509Certificate> parse(Certificate13 message) throws TlsFailure {
         List<X509Certificate> chain = new ArrayList<>();
         try {
@@ -40,7 +44,7 @@ public final class CertificateChains {
             for (Certificate13.Entry e : message.entries()) {
                 chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(e.certData())));
             }
-        } catch (CertificateException | ClassCastException e) {
+        } catch (CertificateException | RuntimeException e) {
             throw new TlsFailure(AlertDescription.BAD_CERTIFICATE, Reason.CERTIFICATE_REJECTED,
                     "cannot parse peer certificate", e);
         }
