@@ -11,6 +11,7 @@ import org.layer45.error.TlsFailure;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.PskBinders;
 import org.layer45.handshake.StoredTicket;
+import org.layer45.handshake.Tls12Policy;
 import org.layer45.handshake.Transcript;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.ExtensionType;
@@ -34,13 +35,15 @@ import org.layer45.message.extension.SupportedVersionsClient;
 /**
  * A ClientHello we sent (RFC 8446 §4.1.2) and the secrets behind it: the key shares awaiting the
  * server's, and the ticket offered as PSK (already taken from the store: tickets are single-use).
+ * When TLS 1.2 is enabled too, it also carries the TLS 1.2 suites and extensions
+ * ({@link Tls12Policy#clientHelloExtensions()}), so a TLS 1.2 server can answer it.
  *
  * @param hello   the message
  * @param encoded its exact bytes
  * @param shares  our pending key shares by group
  * @param ticket  the ticket offered in pre_shared_key, or null
  */
-record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, ClientKeyShare> shares,
+public record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, ClientKeyShare> shares,
         StoredTicket ticket) {
 
     /** The first ClientHello: key shares for the configured groups, a ticket if one is stored. */
@@ -117,8 +120,9 @@ record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, Clien
 
     private static ClientHello hello(HandshakeSettings s, byte[] random, byte[] sessionId, List<Extension> ext) {
         // RFC 8446 §4.1.2: legacy_version 0x0303, legacy_compression_methods = [null].
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, s.cipherSuites(), new byte[] {0},
-                Extensions.of(ext));
+        List<CipherSuite> suites = Tls12Policy.enabled(s) ? s.cipherSuites()
+                : s.cipherSuites().stream().filter(CipherSuite::tls13).toList();
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, Extensions.of(ext));
     }
 
     private static List<Extension> baseExtensions(HandshakeSettings s) {
@@ -126,9 +130,12 @@ record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, Clien
         if (s.serverName() != null) {
             ext.add(ServerNameList.of(s.serverName()).toExtension());
         }
-        ext.add(new SupportedVersionsClient(List.of(ProtocolVersion.TLS13)).toExtension());
+        boolean offer12 = Tls12Policy.enabled(s);
+        ext.add(new SupportedVersionsClient(offer12 ? List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)
+                : List.of(ProtocolVersion.TLS13)).toExtension());
         ext.add(new SupportedGroups(s.groups()).toExtension());
-        ext.add(new SignatureAlgorithms(s.signatureSchemes()).toExtension(ExtensionType.SIGNATURE_ALGORITHMS));
+        ext.add(new SignatureAlgorithms(offer12 ? Tls12Policy.signatureSchemes(s) : s.signatureSchemes())
+                .toExtension(ExtensionType.SIGNATURE_ALGORITHMS));
         ext.add(new SignatureAlgorithms(s.signatureSchemesCert())
                 .toExtension(ExtensionType.SIGNATURE_ALGORITHMS_CERT));
         if (!s.alpnProtocols().isEmpty()) {
@@ -136,6 +143,10 @@ record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup, Clien
         }
         // Always offered (as browsers do) so the server may issue tickets; psk_dhe_ke only (RFC 8446 §4.2.9).
         ext.add(new PskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_DHE_KE)).toExtension());
+        if (offer12) {
+            ext.addAll(Tls12Policy.clientHelloExtensions());
+            ext.add(new Extension(ExtensionType.SESSION_TICKET, new byte[0])); // RFC 5077 §3.2: tickets welcome
+        }
         return ext;
     }
 
