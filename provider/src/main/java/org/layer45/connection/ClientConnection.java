@@ -54,7 +54,8 @@ public final class ClientConnection extends Connection {
         if (state instanceof ExpectServerHello first && first.retry() == null && Tls12Policy.enabled(config)
                 && in.message() instanceof ServerHello sh && ClientHandshake12.negotiatesTls12(sh)) {
             // RFC 8446 §4.1.3: the server chose TLS 1.2 from our TLS 1.3 + 1.2 offer.
-            state12 = ClientHandshake12.onServerHello(config, first.offer().hello(), first.offer().encoded(), in, out);
+            state12 = ClientHandshake12.onServerHello(config, first.offer().hello(), first.offer().encoded(),
+                    first.offer().session12(), in, out);
             state = null;
             return;
         }

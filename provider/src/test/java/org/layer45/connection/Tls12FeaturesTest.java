@@ -152,6 +152,26 @@ class Tls12FeaturesTest {
     }
 
     @Test
+    void tls13CapableClientResumesTls12Sessions() throws Exception {
+        Config clientConfig = client().enabledProtocols(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)).build();
+        // By session id: this server never issues tickets.
+        Config idServer = server().maxTicketsSent(0).build();
+        Pump first = new Pump(clientConfig, idServer).handshake();
+        assertOk(first);
+        assertFalse(first.client.session().handshakeMessages().contains(HandshakeType.NEW_SESSION_TICKET));
+        Pump byId = new Pump(clientConfig, idServer).handshake();
+        assertAbbreviated(byId);
+        exchange(byId);
+        // By ticket: the resuming server has another session cache, so only the ticket can work.
+        Config ticketServer = server().build();
+        assertFalse(new Pump(clientConfig, ticketServer).handshake().client.session().resumed());
+        Pump byTicket = new Pump(clientConfig, ticketServer.toBuilder()
+                .sessionCache(new SessionCache12(8, 60_000)).build()).handshake();
+        assertAbbreviated(byTicket);
+        exchange(byTicket);
+    }
+
+    @Test
     void ticketFromOtherKeysFallsBackToFullHandshake() throws Exception {
         Config clientConfig = client().build();
         new Pump(clientConfig, server().build()).handshake();

@@ -74,10 +74,16 @@ public final class ClientHandshake12 {
      *
      * @param offered        the ClientHello we sent
      * @param offeredEncoded its exact bytes
+     * @param session        the TLS 1.2 session that ClientHello offered, or null
      */
     public static Client12State onServerHello(HandshakeSettings s, ClientHello offered, byte[] offeredEncoded,
-            HandshakeInput in, HandshakeOutput out) throws TlsFailure {
-        return new ExpectServerHello12(s, offered, offeredEncoded, true, null).handle(in, out);
+            ClientSession12 session, HandshakeInput in, HandshakeOutput out) throws TlsFailure {
+        return new ExpectServerHello12(s, offered, offeredEncoded, true, session).handle(in, out);
+    }
+
+    /** Takes (single use) a stored TLS 1.2 session for the configured server name, or null. */
+    public static ClientSession12 takeSession(HandshakeSettings s) {
+        return ClientSession12.take(s);
     }
 
     private static byte[] random(HandshakeSettings s, int n) {

@@ -22,7 +22,7 @@ import org.layer45.iana.CipherSuite;
  * @param alpn         the ALPN protocol, or null
  * @param serverChain  the server's chain
  */
-record ClientSession12(byte[] sessionId, byte[] ticket, byte[] masterSecret, CipherSuite suite, String alpn,
+public record ClientSession12(byte[] sessionId, byte[] ticket, byte[] masterSecret, CipherSuite suite, String alpn,
         List<X509Certificate> serverChain) {
 
     /** Single-use sessions (RFC 8446 §C.4 reasoning applies to tickets too): taken out of the store. */

@@ -54,7 +54,9 @@ final class Resumption12 {
         ServerSession12 session = null;
         if (offer.ticket() != null && offer.ticket().length > 0 && s.ticketKeys() != null) {
             session = ServerSession12.decode(s.ticketKeys().open(offer.ticket()));
-        } else if (s.sessionCache() != null) {
+        }
+        if (session == null && s.sessionCache() != null) {
+            // RFC 5077 §3.4: a ticket we cannot use does not stop session-ID resumption.
             session = ServerSession12.decode(s.sessionCache().get(sessionId, now));
         }
         if (session == null) {
