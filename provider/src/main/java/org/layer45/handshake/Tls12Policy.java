@@ -1,10 +1,10 @@
 package org.layer45.handshake;
 
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.layer45.crypto.CryptoBackend;
+import org.layer45.crypto.Signer;
 import org.layer45.error.TlsFailure;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
@@ -82,9 +82,34 @@ public final class Tls12Policy {
                 new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)).toExtension());
     }
 
-    /** Whether a signature scheme fits the leaf key for a TLS 1.2 ServerKeyExchange or CertificateVerify. */
-    public static boolean canVerify(CryptoBackend backend, SignatureScheme scheme, PublicKey key) {
-        return backend.canVerify(scheme, key);
+    /**
+     * Our most preferred scheme in {@code peer} that {@code key} can sign with: first one that fits the
+     * key exactly (curve and hash agree), else one that TLS 1.2 allows (RFC 5246 §7.4.1.4.1: an
+     * ECDSA scheme on another curve). Null if none.
+     */
+    public static SignatureScheme chooseScheme(List<SignatureScheme> ours, List<SignatureScheme> peer,
+            CertifiedKey key, CryptoBackend backend) {
+        for (SignatureScheme sc : ours) {
+            if (peer.contains(sc) && key.canSign(sc, backend)) {
+                return sc;
+            }
+        }
+        for (SignatureScheme sc : ours) {
+            if (peer.contains(sc) && canSign(key, sc, backend)) {
+                return sc;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code key} can sign under {@code scheme} as TLS 1.2 reads it ({@link CryptoBackend#canSign12}). */
+    public static boolean canSign(CertifiedKey key, SignatureScheme scheme, CryptoBackend backend) {
+        return key.signerFactory() != null ? key.signerFactory().canSign(scheme) : backend.canSign12(scheme, key.key());
+    }
+
+    /** A TLS 1.2 signer for {@code key} under {@code scheme}. */
+    public static Signer signer(CertifiedKey key, SignatureScheme scheme, CryptoBackend backend) throws TlsFailure {
+        return key.signerFactory() != null ? key.signerFactory().create(scheme) : backend.signer12(scheme, key.key());
     }
 
     /** The two directions' record protections from the key block (RFC 5246 §6.3). */

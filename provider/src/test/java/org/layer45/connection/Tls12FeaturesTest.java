@@ -52,7 +52,7 @@ class Tls12FeaturesTest {
     private static Config.Builder client() {
         return Config.builder().serverName("example.test").enabledProtocols(List.of(ProtocolVersion.TLS12))
                 .peerVerifier(TrustedCertificatesVerifier.pinned(List.of(SERVER.chain().get(0),
-                        SERVER_RSA.chain().get(0))));
+                        SERVER_RSA.chain().get(0), CLIENT.chain().get(0))));
     }
 
     private static void assertOk(Pump p) {
@@ -104,6 +104,19 @@ class Tls12FeaturesTest {
                 .signatureSchemes(List.of(org.layer45.iana.SignatureScheme.RSA_PKCS1_SHA256)).build()).handshake();
         assertOk(p);
         assertEquals(org.layer45.iana.SignatureScheme.RSA_PKCS1_SHA256, p.client.session().signatureScheme());
+        exchange(p);
+    }
+
+    @Test
+    void ecdsaSchemeOnAnotherCurve() throws Exception {
+        // RFC 5246 §7.4.1.4.1: in TLS 1.2 ecdsa_secp256r1_sha256 means {sha256, ecdsa}, any curve:
+        // a P-384 server key and a P-384 client key sign with SHA-256 when that is all the peer takes.
+        List<org.layer45.iana.SignatureScheme> only = List.of(org.layer45.iana.SignatureScheme.ECDSA_SECP256R1_SHA256);
+        Pump p = new Pump(client().signatureSchemes(only).certificateSelector(CertificateSelector.fixed(CLIENT)).build(),
+                server().signatureSchemes(only).clientAuth(ClientAuth.REQUIRED)
+                        .certificateSelector(CertificateSelector.fixed(CLIENT)).build()).handshake();
+        assertOk(p);
+        assertEquals(only.get(0), p.client.session().signatureScheme());
         exchange(p);
     }
 

@@ -195,6 +195,28 @@ class Tls12OpensslInteropTest {
         }
     }
 
+    @Test
+    void ecdsaP384KeySigningSha256BothWays() throws Exception {
+        // RFC 5246 §7.4.1.4.1: {sha256, ecdsa} with a P-384 key, as OpenSSL does in TLS 1.2.
+        CertifiedKey p384 = TestCertificates.get(TestCertificates.Kind.ECDSA_P384);
+        String[] files = pem(p384);
+        int port = freePort();
+        Process server = new ProcessBuilder(openssl, "s_server", "-tls1_2", "-accept", String.valueOf(port), "-www",
+                "-cert", files[0], "-key", files[1], "-sigalgs", "ECDSA+SHA256").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server384.log").toFile()).start();
+        try {
+            ClientConnection client = new ClientConnection(Config.builder().serverName("localhost")
+                    .enabledProtocols(List.of(ProtocolVersion.TLS12))
+                    .peerVerifier(TrustedCertificatesVerifier.pinned(p384.chain())).build());
+            String page = get(client, port);
+            assertTrue(page.contains("TLSv1.2"), page);
+            assertEquals(org.layer45.iana.SignatureScheme.ECDSA_SECP256R1_SHA256, client.session().signatureScheme());
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
     @ParameterizedTest(name = "openssl s_client -> our server: {0} {1}")
     @MethodSource("suitesAndGroups")
     void opensslClientAgainstOurServer(CipherSuite suite, NamedGroup group) throws Exception {

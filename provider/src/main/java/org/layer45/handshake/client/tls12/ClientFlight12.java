@@ -46,7 +46,7 @@ final class ClientFlight12 {
         byte[] master = Tls12KeySchedule.extendedMasterSecret(c.hkdf(), k.preMaster(), c.transcript().hash(c.hkdf()));
         if (key != null) {
             // RFC 5246 §7.4.8: the signature covers handshake_messages up to here, not their hash.
-            byte[] signature = key.signer(scheme, s.backend()).sign(c.transcript().messages());
+            byte[] signature = Tls12Policy.signer(key, scheme, s.backend()).sign(c.transcript().messages());
             out.sendHandshake(c.transcript().add(new CertificateVerify(scheme, signature)));
         }
         Tls12Policy.Protections p = Tls12Policy.protections(s.backend(), c.suite(), master, c.clientRandom(),
@@ -60,11 +60,6 @@ final class ClientFlight12 {
     }
 
     private static SignatureScheme chooseScheme(HandshakeSettings s, CertificateRequest12 request, CertifiedKey key) {
-        for (SignatureScheme sc : Tls12Policy.signatureSchemes(s)) {
-            if (request.signatureSchemes().contains(sc) && key.canSign(sc, s.backend())) {
-                return sc;
-            }
-        }
-        return null;
+        return Tls12Policy.chooseScheme(Tls12Policy.signatureSchemes(s), request.signatureSchemes(), key, s.backend());
     }
 }

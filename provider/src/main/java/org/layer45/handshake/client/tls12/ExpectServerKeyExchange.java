@@ -35,13 +35,13 @@ public record ExpectServerKeyExchange(ClientContext12 c, List<X509Certificate> s
                     + group + ")");
         }
         PublicKey leaf = serverChain.get(0).getPublicKey();
-        if (!c.offeredSchemes().contains(ske.scheme()) || !c.settings().backend().canVerify(ske.scheme(), leaf)) {
+        if (!c.offeredSchemes().contains(ske.scheme()) || !c.settings().backend().canVerify12(ske.scheme(), leaf)) {
             throw ExpectServerHello12.illegal(Reason.UNOFFERED_SIGNATURE_SCHEME,
                     "server key exchange signed with a scheme we did not offer or that does not fit its key ("
                             + ske.scheme() + ")");
         }
         byte[] signed = ServerKeyExchange.signedParams(c.clientRandom(), c.serverRandom(), group, ske.point());
-        if (!c.settings().backend().verifier(ske.scheme(), leaf).verify(signed, ske.signature())) {
+        if (!c.settings().backend().verifier12(ske.scheme(), leaf).verify(signed, ske.signature())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, Reason.BAD_SIGNATURE,
                     "server key exchange signature is invalid");
         }

@@ -20,11 +20,11 @@ public record ExpectClientCertificateVerify12(ServerContext12 c, Keys12 keys) im
     public Server12State handle(HandshakeInput in, HandshakeOutput out) throws TlsFailure {
         CertificateVerify cv = in.require(CertificateVerify.class);
         PublicKey leaf = keys.clientChain().get(0).getPublicKey();
-        if (!c.requested().contains(cv.scheme()) || !c.settings().backend().canVerify(cv.scheme(), leaf)) {
+        if (!c.requested().contains(cv.scheme()) || !c.settings().backend().canVerify12(cv.scheme(), leaf)) {
             throw new TlsFailure(AlertDescription.ILLEGAL_PARAMETER, Reason.UNOFFERED_SIGNATURE_SCHEME,
                     "client signed with a scheme we did not request or that does not fit its key (" + cv.scheme() + ")");
         }
-        if (!c.settings().backend().verifier(cv.scheme(), leaf).verify(c.transcript().messages(), cv.signature())) {
+        if (!c.settings().backend().verifier12(cv.scheme(), leaf).verify(c.transcript().messages(), cv.signature())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, Reason.BAD_SIGNATURE,
                     "certificate verify signature is invalid");
         }

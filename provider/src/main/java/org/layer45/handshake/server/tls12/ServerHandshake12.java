@@ -77,7 +77,7 @@ public final class ServerHandshake12 {
         out.sendHandshake(transcript.add(CertificateChains12.message(key.chain())));
         ClientKeyShare ephemeral = s.backend().keyExchange(group).generate();
         byte[] signed = ServerKeyExchange.signedParams(ch.random(), random, group, ephemeral.publicShare());
-        byte[] signature = key.signer(scheme, s.backend()).sign(signed);
+        byte[] signature = Tls12Policy.signer(key, scheme, s.backend()).sign(signed);
         out.sendHandshake(transcript.add(new ServerKeyExchange(group, ephemeral.publicShare(), scheme, signature)));
         List<SignatureScheme> requested = null;
         if (s.clientAuth() != ClientAuth.NONE) {
@@ -116,10 +116,10 @@ public final class ServerHandshake12 {
 
     private static SignatureScheme chooseScheme(HandshakeSettings s, ClientOffer12 offer, CertifiedKey key)
             throws TlsFailure {
-        for (SignatureScheme sc : Tls12Policy.signatureSchemes(s)) {
-            if (offer.signatureSchemes().contains(sc) && key.canSign(sc, s.backend())) {
-                return sc;
-            }
+        SignatureScheme scheme = Tls12Policy.chooseScheme(Tls12Policy.signatureSchemes(s), offer.signatureSchemes(),
+                key, s.backend());
+        if (scheme != null) {
+            return scheme;
         }
         throw failure(Reason.NO_COMMON_SIGNATURE_SCHEME, "no signature scheme in common for our certificate");
     }
