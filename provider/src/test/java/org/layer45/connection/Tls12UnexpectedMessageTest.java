@@ -41,7 +41,8 @@ import org.layer45.message.extension.Extensions;
 
 /**
  * Every TLS 1.2 state × every message it does not accept → unexpected_message, and the connection is
- * terminal. A stepping transport delivers one handshake message per record, so that each state is
+ * terminal; every plaintext-reading state × a truncated (or overlong) form of each message it accepts
+ * → decode_error. A stepping transport delivers one handshake message per record, so that each state is
  * reached; states that read protected records get a (plaintext) ChangeCipherSpec, the only message
  * that can reach them unprotected.
  */
@@ -123,6 +124,45 @@ class Tls12UnexpectedMessageTest {
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert(), f::toString);
         assertThrows(TlsFailure.class, () -> target.processRecord(record(22, new Finished(new byte[12]).encode()),
                 ByteBuffer.allocate(1 << 17)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> malformed() {
+        List<Arguments> out = new ArrayList<>();
+        for (Object[] s : STATES) {
+            if ((boolean) s[3]) {
+                continue; // protected reads: a malformed plaintext record is caught by the record layer
+            }
+            for (Object[] c : candidates()) {
+                int type = (int) c[0];
+                if (type != CCS && ((Set<Integer>) s[2]).contains(type)) {
+                    out.add(Arguments.of(s[0], s[1], HandshakeType.name(type), mangle((byte[]) c[1])));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** The message with its body one byte shorter (or one byte longer if it is empty), header fixed up. */
+    private static byte[] mangle(byte[] message) {
+        int body = message.length - 4;
+        int n = body == 0 ? 1 : body - 1;
+        byte[] out = java.util.Arrays.copyOf(message, 4 + n);
+        out[1] = (byte) (n >>> 16);
+        out[2] = (byte) (n >>> 8);
+        out[3] = (byte) n;
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} <- malformed {2}")
+    @MethodSource("malformed")
+    void malformedMessage(String state, boolean clientSide, String name, byte[] message) throws Exception {
+        Stepper s = new Stepper();
+        Connection target = clientSide ? s.client : s.server;
+        assertTrue(s.reach(target, state), () -> "never reached " + state + ", at " + target.stateName());
+        TlsFailure f = assertThrows(TlsFailure.class,
+                () -> target.processRecord(record(22, message), ByteBuffer.allocate(1 << 17)));
+        assertEquals(AlertDescription.DECODE_ERROR, f.alert(), f::toString);
     }
 
     private static ByteBuffer record(int type, byte[] body) {
