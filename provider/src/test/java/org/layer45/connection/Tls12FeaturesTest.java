@@ -151,6 +151,22 @@ class Tls12FeaturesTest {
     }
 
     @Test
+    void resumptionKeepsTheClientChainAndIsRefusedWhenAuthIsNowRequired() throws Exception {
+        Config clientConfig = client().certificateSelector(CertificateSelector.fixed(CLIENT)).build();
+        Config optional = server().clientAuth(ClientAuth.OPTIONAL).build();
+        assertOk(new Pump(clientConfig, optional).handshake());
+        Pump resumed = new Pump(clientConfig, optional).handshake();
+        assertTrue(resumed.server.session().resumed());
+        assertEquals(CLIENT.chain(), resumed.server.session().peerCertificates());
+        // A session without a client certificate is not resumed once client auth is required.
+        Config noCert = client().build();
+        assertOk(new Pump(noCert, optional).handshake());
+        Pump full = new Pump(noCert, optional.toBuilder().clientAuth(ClientAuth.REQUIRED).build()).handshake();
+        assertFalse(full.server.session() != null && full.server.session().resumed());
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, full.server.failure().alert());
+    }
+
+    @Test
     void ticketResumption() throws Exception {
         Config clientConfig = client().build();
         Config serverConfig = server().build();

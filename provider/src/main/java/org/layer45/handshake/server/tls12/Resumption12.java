@@ -3,6 +3,7 @@ package org.layer45.handshake.server.tls12;
 import java.util.List;
 
 import org.layer45.error.TlsFailure;
+import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.Negotiation;
@@ -34,6 +35,9 @@ final class Resumption12 {
                 || !s.cipherSuites().contains(session.suite()) || !java.util.Objects.equals(session.serverName(),
                         offer.serverName())) {
             return null;
+        }
+        if (s.clientAuth() == ClientAuth.REQUIRED && session.clientChain().isEmpty()) {
+            return null; // the session never authenticated a client, which we now require
         }
         String alpn = Negotiation.chooseAlpn(s.alpnProtocols(), offer.alpn());
         // RFC 5077 §3.4: accepting a ticket, the server echoes the client's session id.
