@@ -83,6 +83,17 @@ class Tls12FeaturesTest {
     }
 
     @Test
+    void exporterAgreesAndDistinguishesNullFromEmptyContext() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        assertOk(p);
+        byte[] a = p.client.exportKeyingMaterial("EXPERIMENTAL-test", null, 32);
+        assertArrayEquals(a, p.server.exportKeyingMaterial("EXPERIMENTAL-test", null, 32));
+        byte[] b = p.client.exportKeyingMaterial("EXPERIMENTAL-test", new byte[0], 32);
+        assertArrayEquals(b, p.server.exportKeyingMaterial("EXPERIMENTAL-test", new byte[0], 32));
+        assertFalse(java.util.Arrays.equals(a, b)); // RFC 5705 §4: no context differs from an empty one
+    }
+
+    @Test
     void clientAuthOptionalWithoutCertificate() throws Exception {
         Pump p = new Pump(client().build(), server().clientAuth(ClientAuth.OPTIONAL).build()).handshake();
         assertOk(p);

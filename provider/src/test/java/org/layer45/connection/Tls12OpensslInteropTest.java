@@ -226,7 +226,8 @@ class Tls12OpensslInteropTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Process client = new ProcessBuilder(openssl, "s_client", "-tls1_2", "-connect",
                     "127.0.0.1:" + listener.getLocalPort(), "-servername", "localhost", "-cipher",
-                    OPENSSL_NAMES.get(suite), "-groups", groups(suite, group), "-ign_eof")
+                    OPENSSL_NAMES.get(suite), "-groups", groups(suite, group), "-ign_eof",
+                    "-keymatexport", "EXPERIMENTAL-layer45", "-keymatexportlen", "32")
                     .redirectErrorStream(true).start();
             try {
                 client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
@@ -251,6 +252,10 @@ class Tls12OpensslInteropTest {
                 assertTrue(output.contains("Secure Renegotiation IS supported"), output);
                 assertEquals(suite, server.session().suite());
                 assertEquals(group, server.session().group());
+                // RFC 5705 exporter without context, as OpenSSL computes it.
+                String exported = java.util.HexFormat.of().withUpperCase().formatHex(
+                        server.exportKeyingMaterial("EXPERIMENTAL-layer45", null, 32));
+                assertTrue(output.toUpperCase().contains(exported), output);
             } finally {
                 client.destroy();
             }

@@ -9,6 +9,7 @@ import org.layer45.handshake.HandshakeInput;
 import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.SessionInfo;
 import org.layer45.iana.ProtocolVersion;
+import org.layer45.keyschedule.Exporter;
 import org.layer45.keyschedule.Tls12KeySchedule;
 import org.layer45.message.Finished;
 import org.layer45.record.RecordProtection;
@@ -39,7 +40,8 @@ public record ExpectServerFinished12(ExpectServerChangeCipherSpec k, RecordProte
         storeSession(out);
         out.enableApplicationData();
         out.handshakeComplete(new SessionInfo(ProtocolVersion.TLS12, c.suite(), k.group(), k.serverScheme(),
-                c.alpn(), k.serverChain(), k.localChain(), c.settings().serverName(), c.resumed() != null, null,
+                c.alpn(), k.serverChain(), k.localChain(), c.settings().serverName(), c.resumed() != null,
+                Exporter.tls12(c.hkdf(), k.master(), c.clientRandom(), c.serverRandom()),
                 c.transcript().messageTypes()));
         return new ClientTraffic12();
     }

@@ -10,6 +10,7 @@ import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.SessionInfo;
 import org.layer45.iana.ProtocolVersion;
+import org.layer45.keyschedule.Exporter;
 import org.layer45.keyschedule.Tls12KeySchedule;
 import org.layer45.message.Finished;
 import org.layer45.message.NewSessionTicket12;
@@ -45,7 +46,8 @@ public record ExpectClientFinished12(ServerContext12 c, Keys12 keys) implements 
         }
         out.enableApplicationData();
         out.handshakeComplete(new SessionInfo(ProtocolVersion.TLS12, c.suite(), c.group(), c.scheme(), c.alpn(),
-                keys.clientChain(), c.localChain(), c.serverName(), keys.abbreviated(), null,
+                keys.clientChain(), c.localChain(), c.serverName(), keys.abbreviated(),
+                Exporter.tls12(c.hkdf(), keys.master(), c.clientRandom(), c.serverRandom()),
                 c.transcript().messageTypes()));
         return new ServerTraffic12();
     }
