@@ -12,10 +12,12 @@ import org.layer45.handshake.ExtensionCustomizer;
 import org.layer45.handshake.HandshakeSettings;
 import org.layer45.handshake.InMemoryTicketStore;
 import org.layer45.handshake.PeerVerifier;
+import org.layer45.handshake.SessionCache12;
 import org.layer45.handshake.TicketKeys;
 import org.layer45.handshake.TicketStore;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
+import org.layer45.iana.ProtocolVersion;
 import org.layer45.iana.SignatureScheme;
 
 /**
@@ -25,8 +27,19 @@ import org.layer45.iana.SignatureScheme;
  * ticket keys it references are shared and thread-safe.
  */
 public final class Config implements HandshakeSettings {
-    /** RFC 8446 default preference (AES-128 first: fastest with AES-NI). */
-    public static final List<CipherSuite> DEFAULT_SUITES = CipherSuite.TLS13_ALL;
+    /** TLS 1.2 ECDHE AEAD suites (RFC 5289, RFC 7905), AES-128 first, ECDSA before RSA. */
+    public static final List<CipherSuite> DEFAULT_SUITES_12 = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+    /** RFC 8446 default preference (AES-128 first: fastest with AES-NI), then the TLS 1.2 suites. */
+    public static final List<CipherSuite> DEFAULT_SUITES = concat(CipherSuite.TLS13_ALL, DEFAULT_SUITES_12);
+    /** TLS 1.3 and TLS 1.2, highest first. */
+    public static final List<ProtocolVersion> DEFAULT_PROTOCOLS = List.of(ProtocolVersion.TLS13,
+            ProtocolVersion.TLS12);
+    /** Server: TLS 1.2 sessions kept for session-ID resumption by default. */
+    public static final int DEFAULT_SESSION_CACHE_SIZE = 1024;
     public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519_MLKEM768, NamedGroup.X25519,
             NamedGroup.SECP256R1, NamedGroup.SECP384R1);
     public static final List<NamedGroup> DEFAULT_KEY_SHARE_GROUPS = List.of(NamedGroup.X25519_MLKEM768,
@@ -61,6 +74,8 @@ public final class Config implements HandshakeSettings {
     private final int maxTicketsSent;
     private final long ticketLifetimeSeconds;
     private final ExtensionCustomizer extensionCustomizer;
+    private final List<ProtocolVersion> enabledProtocols;
+    private final SessionCache12 sessionCache;
 
     private Config(Builder b) {
         cipherSuites = List.copyOf(b.cipherSuites);
@@ -82,6 +97,9 @@ public final class Config implements HandshakeSettings {
         maxTicketsSent = b.maxTicketsSent;
         ticketLifetimeSeconds = b.ticketLifetimeSeconds;
         extensionCustomizer = b.extensionCustomizer;
+        enabledProtocols = List.copyOf(b.enabledProtocols);
+        sessionCache = b.sessionCache != null ? b.sessionCache
+                : new SessionCache12(DEFAULT_SESSION_CACHE_SIZE, b.ticketLifetimeSeconds * 1000L);
     }
 
     public static Builder builder() {
@@ -109,6 +127,8 @@ public final class Config implements HandshakeSettings {
         b.maxTicketsSent = maxTicketsSent;
         b.ticketLifetimeSeconds = ticketLifetimeSeconds;
         b.extensionCustomizer = extensionCustomizer;
+        b.enabledProtocols = enabledProtocols;
+        b.sessionCache = sessionCache;
         return b;
     }
 
@@ -131,6 +151,8 @@ public final class Config implements HandshakeSettings {
     @Override public int maxTicketsSent() { return maxTicketsSent; }
     @Override public long ticketLifetimeSeconds() { return ticketLifetimeSeconds; }
     @Override public ExtensionCustomizer extensionCustomizer() { return extensionCustomizer; }
+    @Override public List<ProtocolVersion> enabledProtocols() { return enabledProtocols; }
+    @Override public SessionCache12 sessionCache() { return sessionCache; }
     public Clock clock() { return clock; }
     // @formatter:on
 
@@ -160,11 +182,27 @@ public final class Config implements HandshakeSettings {
         private int maxTicketsSent = 2;
         private long ticketLifetimeSeconds = DEFAULT_TICKET_LIFETIME_SECONDS;
         private ExtensionCustomizer extensionCustomizer = ExtensionCustomizer.none();
+        private List<ProtocolVersion> enabledProtocols = DEFAULT_PROTOCOLS;
+        private SessionCache12 sessionCache;
 
         private Builder() {
         }
 
-        /** TLS 1.3 suites in preference order; others are ignored by the TLS 1.3 handshake. */
+        /** The protocol versions to negotiate: TLS 1.3 and/or TLS 1.2 (others are refused). */
+        public Builder enabledProtocols(List<ProtocolVersion> v) {
+            for (ProtocolVersion p : nonEmpty(v, "enabledProtocols")) {
+                if (!p.equals(ProtocolVersion.TLS13) && !p.equals(ProtocolVersion.TLS12)) {
+                    throw new IllegalArgumentException("unsupported protocol version " + p);
+                }
+            }
+            enabledProtocols = List.copyOf(v);
+            return this;
+        }
+
+        /** Server: the TLS 1.2 session-ID cache (shared by connections); by default 1024 sessions. */
+        public Builder sessionCache(SessionCache12 v) { sessionCache = v; return this; }
+
+        /** Suites in preference order, TLS 1.3 and TLS 1.2 mixed; each version uses its own. */
         public Builder cipherSuites(List<CipherSuite> v) { cipherSuites = nonEmpty(v, "cipherSuites"); return this; }
 
         public Builder groups(List<NamedGroup> v) { groups = nonEmpty(v, "groups"); return this; }

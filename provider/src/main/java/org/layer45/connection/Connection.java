@@ -12,7 +12,9 @@ import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.SessionInfo;
 import org.layer45.iana.ContentType;
 import org.layer45.message.Alert;
+import org.layer45.message.ChangeCipherSpec;
 import org.layer45.message.HandshakeMessages;
+import org.layer45.message.HandshakeMessages12;
 import org.layer45.message.KeyUpdate;
 import org.layer45.message.RawHandshake;
 import org.layer45.record.RecordProtection;
@@ -55,6 +57,9 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
     /** Whether the peer's first flight started (CCS acceptable from then on, RFC 8446 §5). */
     abstract boolean handshakeStarted();
+
+    /** Whether TLS 1.2 states drive the handshake (ChangeCipherSpec is a handshake step, 1.2 codecs apply). */
+    abstract boolean tls12();
 
     /** The simple class name of the current handshake state (for state-table tests). */
     public abstract String stateName();
@@ -117,6 +122,10 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
     /** RFC 8446 §5: one plaintext CCS 0x01 between the first ClientHello and the peer's Finished. */
     private void acceptChangeCipherSpec(ByteBuffer src, int length) throws TlsFailure {
+        if (tls12()) {
+            acceptChangeCipherSpec12(src, length);
+            return;
+        }
         if (!RecordReader.isCompatibilityCcs(src) || ccsReceived || records.applicationReadable()
                 || !handshakeStarted()) {
             throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.INVALID_CHANGE_CIPHER_SPEC,
@@ -124,6 +133,20 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         }
         ccsReceived = true;
         src.position(src.position() + length);
+    }
+
+    /**
+     * RFC 5246 §7.1: the ChangeCipherSpec record is the single byte 1, never inside a fragmented
+     * handshake message; the current state decides whether it is expected (as a pseudo-message).
+     */
+    private void acceptChangeCipherSpec12(ByteBuffer src, int length) throws TlsFailure {
+        if (!RecordReader.isCompatibilityCcs(src) || !records.defragmenter().isEmpty()) {
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.INVALID_CHANGE_CIPHER_SPEC,
+                    "malformed or misplaced change_cipher_spec");
+        }
+        src.position(src.position() + length);
+        handleHandshake(new HandshakeInput(ChangeCipherSpec.raw(), new ChangeCipherSpec()), output);
+        records.flushHandshake();
     }
 
     private void dispatch(RecordLayer.Opened opened) throws TlsFailure {
@@ -150,7 +173,8 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         records.defragmenter().add(content, 0, content.length);
         RawHandshake raw;
         while (failure == null && (raw = records.defragmenter().next()) != null) {
-            handleHandshake(new HandshakeInput(raw, HandshakeMessages.decode13(raw)), output);
+            handleHandshake(new HandshakeInput(raw, tls12() ? HandshakeMessages12.decode12(raw)
+                    : HandshakeMessages.decode13(raw)), output);
         }
     }
 
@@ -291,6 +315,9 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         if (session == null) {
             throw new IllegalStateException("handshake not complete");
         }
+        if (session.exporter() == null) {
+            throw new IllegalStateException("no exporter for " + session.version());
+        }
         return session.exporter().export(label, context, length);
     }
 
@@ -395,6 +422,27 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         @Override
         public void ticketReceived(org.layer45.handshake.StoredTicket ticket) {
             events.add(new ConnectionEvent.NewTicketReceived(ticket));
+        }
+
+        @Override
+        public void installReadProtection12(RecordProtection protection) throws TlsFailure {
+            records.installRead12(protection);
+        }
+
+        @Override
+        public void changeWriteCipher12(RecordProtection protection) throws TlsFailure {
+            records.changeWrite12(protection);
+        }
+
+        @Override
+        public void enableApplicationData() {
+            records.enableApplicationData();
+        }
+
+        @Override
+        public void sendWarningAlert(AlertDescription description) throws TlsFailure {
+            records.flushHandshake();
+            records.queueRecord(ContentType.ALERT, new Alert(Alert.WARNING, description).encode());
         }
 
         @Override

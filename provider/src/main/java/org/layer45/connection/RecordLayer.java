@@ -38,6 +38,8 @@ final class RecordLayer {
     private CipherSuite suite;
     private boolean applicationReadable;
     private boolean applicationWritable;
+    /** Whether the read direction uses TLS 1.2 protection (its alerts are never plaintext). */
+    private boolean read12;
     private ByteBuffer scratch;
 
     RecordLayer(CryptoBackend backend) {
@@ -64,6 +66,28 @@ final class RecordLayer {
         this.writeSecret = secret;
         this.write = protection(suite, secret);
         this.applicationWritable = application;
+    }
+
+    /** TLS 1.2 (RFC 5246 §7.1): the peer's ChangeCipherSpec switches the read direction. */
+    void installRead12(RecordProtection protection) throws TlsFailure {
+        if (!defragmenter.isEmpty()) {
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.HANDSHAKE_NOT_ON_RECORD_BOUNDARY,
+                    "change_cipher_spec inside a fragmented handshake message");
+        }
+        this.read = protection;
+        this.read12 = true;
+    }
+
+    /** TLS 1.2: queues ChangeCipherSpec under the current keys, then protects what follows. */
+    void changeWrite12(RecordProtection protection) throws TlsFailure {
+        queueChangeCipherSpec();
+        this.write = protection;
+    }
+
+    /** TLS 1.2: both Finished verified; application data flows both ways. */
+    void enableApplicationData() {
+        applicationReadable = true;
+        applicationWritable = true;
     }
 
     /** RFC 8446 §7.2: application_traffic_secret_N+1 for the read direction. */
@@ -245,7 +269,7 @@ final class RecordLayer {
     Opened open(ByteBuffer src, ByteBuffer appDst) throws TlsFailure {
         int body = RecordReader.bodyLength(src);
         RecordProtection protection = read;
-        if (!applicationReadable && RecordReader.contentType(src) == ContentType.ALERT) {
+        if (!applicationReadable && !read12 && RecordReader.contentType(src) == ContentType.ALERT) {
             // Interop: a peer that failed before installing its handshake keys sends its alert in
             // plaintext (RFC 8446 §6.2 allows plaintext alerts before encryption starts).
             protection = RecordProtection.plaintext();

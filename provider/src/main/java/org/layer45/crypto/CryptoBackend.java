@@ -45,4 +45,27 @@ public interface CryptoBackend {
     boolean canVerify(SignatureScheme scheme, PublicKey key);
 
     Verifier verifier(SignatureScheme scheme, PublicKey key) throws TlsFailure;
+
+    /**
+     * TLS 1.2 view of {@link #canSign}: RFC 5246 §7.4.1.4.1 ECDSA SignatureAndHashAlgorithm values name
+     * only the hash, so an ECDSA scheme fits an EC key on any curve (unlike TLS 1.3, RFC 8446 §4.2.3).
+     */
+    default boolean canSign12(SignatureScheme scheme, PrivateKey key) {
+        return canSign(scheme, key);
+    }
+
+    /** TLS 1.2 view of {@link #signer} (see {@link #canSign12}). */
+    default Signer signer12(SignatureScheme scheme, PrivateKey key) throws TlsFailure {
+        return signer(scheme, key);
+    }
+
+    /** TLS 1.2 view of {@link #canVerify} (see {@link #canSign12}). */
+    default boolean canVerify12(SignatureScheme scheme, PublicKey key) {
+        return canVerify(scheme, key);
+    }
+
+    /** TLS 1.2 view of {@link #verifier} (see {@link #canSign12}). */
+    default Verifier verifier12(SignatureScheme scheme, PublicKey key) throws TlsFailure {
+        return verifier(scheme, key);
+    }
 }

@@ -178,4 +178,40 @@ public final class DefaultCryptoBackend implements CryptoBackend {
         Verifier bc = BcSignatures.verifier(scheme, key);
         return bc != null ? bc : s.verifier(key);
     }
+
+    @Override
+    public boolean canSign12(SignatureScheme scheme, PrivateKey key) {
+        JcaSignatureScheme s = JcaSignatureScheme.of(scheme);
+        return s != null && s.forTls12(key).fits(key);
+    }
+
+    @Override
+    public Signer signer12(SignatureScheme scheme, PrivateKey key) throws TlsFailure {
+        JcaSignatureScheme s = JcaSignatureScheme.of(scheme);
+        if (s != null && s.fits(key)) {
+            return signer(scheme, key);
+        }
+        if (s == null || !s.forTls12(key).fits(key)) {
+            throw TlsFailure.internal("key cannot sign " + scheme + " in tls 1.2", null);
+        }
+        return s.forTls12(key).signer(key);
+    }
+
+    @Override
+    public boolean canVerify12(SignatureScheme scheme, PublicKey key) {
+        JcaSignatureScheme s = JcaSignatureScheme.of(scheme);
+        return s != null && s.forTls12(key).fits(key);
+    }
+
+    @Override
+    public Verifier verifier12(SignatureScheme scheme, PublicKey key) throws TlsFailure {
+        JcaSignatureScheme s = JcaSignatureScheme.of(scheme);
+        if (s != null && s.fits(key)) {
+            return verifier(scheme, key);
+        }
+        if (s == null || !s.forTls12(key).fits(key)) {
+            throw TlsFailure.internal("key cannot verify " + scheme + " in tls 1.2", null);
+        }
+        return s.forTls12(key).verifier(key);
+    }
 }

@@ -36,6 +36,30 @@ public interface HandshakeOutput {
     /** A client stored a new ticket. */
     void ticketReceived(StoredTicket ticket);
 
+    /**
+     * TLS 1.2 (RFC 5246 §7.1): protects everything received from now on with {@code protection}
+     * (after the peer's ChangeCipherSpec). Application data stays refused until
+     * {@link #enableApplicationData()}.
+     */
+    default void installReadProtection12(org.layer45.record.RecordProtection protection) throws TlsFailure {
+        throw new UnsupportedOperationException("tls 1.2 not supported by this output");
+    }
+
+    /** TLS 1.2: sends ChangeCipherSpec (queued handshake bytes first), then protects what follows. */
+    default void changeWriteCipher12(org.layer45.record.RecordProtection protection) throws TlsFailure {
+        throw new UnsupportedOperationException("tls 1.2 not supported by this output");
+    }
+
+    /** TLS 1.2: both Finished are verified, application data may flow both ways. */
+    default void enableApplicationData() {
+        throw new UnsupportedOperationException("tls 1.2 not supported by this output");
+    }
+
+    /** Queues a warning-level alert, e.g. no_renegotiation (RFC 5746 §4.2, RFC 5246 §7.2.2). */
+    default void sendWarningAlert(org.layer45.error.AlertDescription description) throws TlsFailure {
+        throw new UnsupportedOperationException("warning alerts not supported by this output");
+    }
+
     /** Milliseconds from the configured clock. */
     long nowMillis();
 }

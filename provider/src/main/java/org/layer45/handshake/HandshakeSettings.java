@@ -5,6 +5,7 @@ import java.util.List;
 import org.layer45.crypto.CryptoBackend;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
+import org.layer45.iana.ProtocolVersion;
 import org.layer45.iana.SignatureScheme;
 
 /**
@@ -52,5 +53,15 @@ public interface HandshakeSettings {
     /** Edits the extensions of our hellos and EncryptedExtensions before encoding; by default none. */
     default ExtensionCustomizer extensionCustomizer() {
         return ExtensionCustomizer.none();
+    }
+
+    /** The protocol versions we may negotiate, highest first (RFC 8446 §4.2.1). */
+    default List<ProtocolVersion> enabledProtocols() {
+        return List.of(ProtocolVersion.TLS13);
+    }
+
+    /** Server: the bounded cache of TLS 1.2 sessions for session-ID resumption, or null for none. */
+    default SessionCache12 sessionCache() {
+        return null;
     }
 }

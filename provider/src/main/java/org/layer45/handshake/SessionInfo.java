@@ -12,7 +12,7 @@ import org.layer45.keyschedule.Exporter;
 /**
  * What a completed handshake negotiated: the session view of a connection.
  *
- * @param version           always TLS 1.3 here
+ * @param version           TLS 1.3 or TLS 1.2
  * @param suite             the cipher suite
  * @param group             the key exchange group
  * @param signatureScheme   the scheme of the server's CertificateVerify, or null when resumed
@@ -21,7 +21,7 @@ import org.layer45.keyschedule.Exporter;
  * @param localCertificates the chain we sent (empty if none)
  * @param serverName        the SNI host name (client: the configured one; server: the received one), or null
  * @param resumed           whether a PSK from a ticket was used (RFC 8446 §2.2)
- * @param exporter          the exporter for RFC 8446 §7.5
+ * @param exporter          the exporter for RFC 8446 §7.5 (TLS 1.2: RFC 5705)
  * @param handshakeMessages the handshake message types of the transcript, in order
  */
 public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group,

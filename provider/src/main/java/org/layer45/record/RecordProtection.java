@@ -17,7 +17,7 @@ import org.layer45.iana.AeadAlgorithm;
  * buffer or the same memory as the record (in place). Plaintext never becomes visible before the
  * tag has verified.
  */
-public abstract sealed class RecordProtection permits PlaintextProtection, Tls13Protection {
+public abstract sealed class RecordProtection permits PlaintextProtection, Tls13Protection, Tls12Protection {
 
     /**
      * Sealed records after which {@link #needsKeyUpdate()} turns true: 2^24. RFC 8446 §5.5 allows
@@ -45,6 +45,14 @@ public abstract sealed class RecordProtection permits PlaintextProtection, Tls13
     /** As {@link #tls13(Aead, byte[])} with a custom usage threshold for {@link #needsKeyUpdate()}. */
     public static RecordProtection tls13(Aead aead, byte[] iv, long keyUpdateThreshold) {
         return new Tls13Protection(aead, iv, keyUpdateThreshold);
+    }
+
+    /**
+     * TLS 1.2 AEAD protection (RFC 5288 §3, RFC 7905 §2) with {@code aead} and the write IV from the
+     * key block: 4 bytes (salt) for AES-GCM, 12 bytes for ChaCha20-Poly1305. Sequence starts at 0.
+     */
+    public static RecordProtection tls12(Aead aead, byte[] iv) {
+        return new Tls12Protection(aead, iv);
     }
 
     /**

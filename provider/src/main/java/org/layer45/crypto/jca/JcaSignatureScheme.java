@@ -73,6 +73,19 @@ public record JcaSignatureScheme(SignatureScheme scheme, String algorithm, Strin
         return null;
     }
 
+    /**
+     * This scheme as TLS 1.2 reads it (RFC 5246 §7.4.1.4.1): an ECDSA scheme names only its hash, so
+     * for an EC key on another curve the result is the same algorithm bound to that key's curve.
+     * Other schemes are returned unchanged.
+     */
+    public JcaSignatureScheme forTls12(Key key) {
+        if (keyKind != KeyKind.EC || !(key instanceof ECKey ec) || ec.getParams() == null) {
+            return this;
+        }
+        return new JcaSignatureScheme(scheme, algorithm, hash, keyKind, ec.getParams().getCurve().getField()
+                .getFieldSize());
+    }
+
     /** Whether {@code key} (private or public) has the type, curve and size this scheme needs. */
     public boolean fits(Key key) {
         if (key == null) {

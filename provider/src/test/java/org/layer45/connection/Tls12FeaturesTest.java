@@ -1,0 +1,342 @@
+package org.layer45.connection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.layer45.error.AlertDescription;
+import org.layer45.error.Reason;
+import org.layer45.error.TlsFailure;
+import org.layer45.handshake.CertificateSelector;
+import org.layer45.handshake.CertifiedKey;
+import org.layer45.handshake.ClientAuth;
+import org.layer45.handshake.SessionCache12;
+import org.layer45.handshake.Tls12Policy;
+import org.layer45.handshake.TrustedCertificatesVerifier;
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.ExtensionType;
+import org.layer45.iana.HandshakeType;
+import org.layer45.iana.NamedGroup;
+import org.layer45.iana.ProtocolVersion;
+import org.layer45.message.ClientHello;
+import org.layer45.message.extension.EcPointFormats;
+import org.layer45.message.extension.Extension;
+import org.layer45.message.extension.Extensions;
+import org.layer45.message.extension.SignatureAlgorithms;
+import org.layer45.message.extension.SupportedGroups;
+
+/** TLS 1.2: client authentication, both resumptions, ALPN/SNI, closure, tampering and the RFC 5746 / 7627 checks. */
+class Tls12FeaturesTest {
+    private static final CertifiedKey SERVER = TestCertificates.get(TestCertificates.Kind.ECDSA_P256);
+    private static final CertifiedKey SERVER_RSA = TestCertificates.get(TestCertificates.Kind.RSA_2048);
+    private static final CertifiedKey CLIENT = TestCertificates.get(TestCertificates.Kind.ECDSA_P384);
+    private static final CertifiedKey CLIENT_RSA = TestCertificates.get(TestCertificates.Kind.RSA_2048);
+
+    private static Config.Builder server() {
+        return Config.builder().certificateSelector(CertificateSelector.fixed(SERVER))
+                .enabledProtocols(List.of(ProtocolVersion.TLS12))
+                .peerVerifier(TrustedCertificatesVerifier.pinned(List.of(CLIENT.chain().get(0),
+                        CLIENT_RSA.chain().get(0))));
+    }
+
+    private static Config.Builder client() {
+        return Config.builder().serverName("example.test").enabledProtocols(List.of(ProtocolVersion.TLS12))
+                .peerVerifier(TrustedCertificatesVerifier.pinned(List.of(SERVER.chain().get(0),
+                        SERVER_RSA.chain().get(0), CLIENT.chain().get(0))));
+    }
+
+    private static void assertOk(Pump p) {
+        assertNull(p.clientSide.failure, () -> "client: " + p.clientSide.failure);
+        assertNull(p.serverSide.failure, () -> "server: " + p.serverSide.failure);
+        assertTrue(p.client.isHandshakeComplete() && p.server.isHandshakeComplete());
+        assertEquals(ProtocolVersion.TLS12, p.client.session().version());
+    }
+
+    private static void exchange(Pump p) throws TlsFailure {
+        p.send(p.client, "ping".getBytes());
+        p.send(p.server, "pong".getBytes());
+        assertArrayEquals("ping".getBytes(), p.serverSide.takeReceived());
+        assertArrayEquals("pong".getBytes(), p.clientSide.takeReceived());
+    }
+
+    @Test
+    void clientAuthRequiredEcdsaAndRsa() throws Exception {
+        for (CertifiedKey clientKey : List.of(CLIENT, CLIENT_RSA)) {
+            Pump p = new Pump(client().certificateSelector(CertificateSelector.fixed(clientKey)).build(),
+                    server().clientAuth(ClientAuth.REQUIRED).build()).handshake();
+            assertOk(p);
+            assertEquals(clientKey.chain(), p.server.session().peerCertificates());
+            assertEquals(clientKey.chain(), p.client.session().localCertificates());
+            assertTrue(p.client.session().handshakeMessages().contains(HandshakeType.CERTIFICATE_VERIFY));
+            exchange(p);
+        }
+    }
+
+    @Test
+    void exporterAgreesAndDistinguishesNullFromEmptyContext() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        assertOk(p);
+        byte[] a = p.client.exportKeyingMaterial("EXPERIMENTAL-test", null, 32);
+        assertArrayEquals(a, p.server.exportKeyingMaterial("EXPERIMENTAL-test", null, 32));
+        byte[] b = p.client.exportKeyingMaterial("EXPERIMENTAL-test", new byte[0], 32);
+        assertArrayEquals(b, p.server.exportKeyingMaterial("EXPERIMENTAL-test", new byte[0], 32));
+        assertFalse(java.util.Arrays.equals(a, b)); // RFC 5705 §4: no context differs from an empty one
+    }
+
+    @Test
+    void clientAuthOptionalWithoutCertificate() throws Exception {
+        Pump p = new Pump(client().build(), server().clientAuth(ClientAuth.OPTIONAL).build()).handshake();
+        assertOk(p);
+        assertTrue(p.server.session().peerCertificates().isEmpty());
+        assertFalse(p.client.session().handshakeMessages().contains(HandshakeType.CERTIFICATE_VERIFY));
+        exchange(p);
+    }
+
+    @Test
+    void clientAuthRequiredButEmptyIsHandshakeFailure() throws Exception {
+        Pump p = new Pump(client().build(), server().clientAuth(ClientAuth.REQUIRED).build()).handshake();
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.server.failure().alert());
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.clientSide.failure.alert());
+    }
+
+    @Test
+    void rsaServerCertificateWithPkcs1() throws Exception {
+        Pump p = new Pump(client().build(), server().certificateSelector(CertificateSelector.fixed(SERVER_RSA))
+                .signatureSchemes(List.of(org.layer45.iana.SignatureScheme.RSA_PKCS1_SHA256)).build()).handshake();
+        assertOk(p);
+        assertEquals(org.layer45.iana.SignatureScheme.RSA_PKCS1_SHA256, p.client.session().signatureScheme());
+        exchange(p);
+    }
+
+    @Test
+    void ecdsaSchemeOnAnotherCurve() throws Exception {
+        // RFC 5246 §7.4.1.4.1: in TLS 1.2 ecdsa_secp256r1_sha256 means {sha256, ecdsa}, any curve:
+        // a P-384 server key and a P-384 client key sign with SHA-256 when that is all the peer takes.
+        List<org.layer45.iana.SignatureScheme> only = List.of(org.layer45.iana.SignatureScheme.ECDSA_SECP256R1_SHA256);
+        Pump p = new Pump(client().signatureSchemes(only).certificateSelector(CertificateSelector.fixed(CLIENT)).build(),
+                server().signatureSchemes(only).clientAuth(ClientAuth.REQUIRED)
+                        .certificateSelector(CertificateSelector.fixed(CLIENT)).build()).handshake();
+        assertOk(p);
+        assertEquals(only.get(0), p.client.session().signatureScheme());
+        exchange(p);
+    }
+
+    /** An abbreviated handshake (RFC 5246 §7.3): no Certificate, no key exchange messages. */
+    private static void assertAbbreviated(Pump p) {
+        assertOk(p);
+        assertTrue(p.client.session().resumed());
+        assertTrue(p.server.session().resumed());
+        assertEquals(List.of(HandshakeType.CLIENT_HELLO, HandshakeType.SERVER_HELLO, HandshakeType.FINISHED,
+                HandshakeType.FINISHED), p.client.session().handshakeMessages());
+        assertEquals(p.client.session().handshakeMessages(), p.server.session().handshakeMessages());
+        assertEquals(SERVER.chain(), p.client.session().peerCertificates());
+    }
+
+    @Test
+    void sessionIdResumption() throws Exception {
+        Config clientConfig = client().alpnProtocols(List.of("h2")).build();
+        Config serverConfig = server().maxTicketsSent(0).alpnProtocols(List.of("h2")).build(); // ids only
+        Pump first = new Pump(clientConfig, serverConfig).handshake();
+        assertOk(first);
+        assertFalse(first.client.session().resumed());
+        assertFalse(first.client.session().handshakeMessages().contains(HandshakeType.NEW_SESSION_TICKET));
+        Pump second = new Pump(clientConfig, serverConfig).handshake();
+        assertAbbreviated(second);
+        assertEquals("h2", second.client.session().alpn());
+        exchange(second);
+        // A server that lost the session (another cache) falls back to a full handshake.
+        Pump third = new Pump(clientConfig, serverConfig.toBuilder()
+                .sessionCache(new SessionCache12(8, 60_000)).build()).handshake();
+        assertOk(third);
+        assertFalse(third.client.session().resumed());
+    }
+
+    @Test
+    void resumptionKeepsTheClientChainAndIsRefusedWhenAuthIsNowRequired() throws Exception {
+        Config clientConfig = client().certificateSelector(CertificateSelector.fixed(CLIENT)).build();
+        Config optional = server().clientAuth(ClientAuth.OPTIONAL).build();
+        assertOk(new Pump(clientConfig, optional).handshake());
+        Pump resumed = new Pump(clientConfig, optional).handshake();
+        assertTrue(resumed.server.session().resumed());
+        assertEquals(CLIENT.chain(), resumed.server.session().peerCertificates());
+        // A session without a client certificate is not resumed once client auth is required.
+        Config noCert = client().build();
+        assertOk(new Pump(noCert, optional).handshake());
+        Pump full = new Pump(noCert, optional.toBuilder().clientAuth(ClientAuth.REQUIRED).build()).handshake();
+        assertFalse(full.server.session() != null && full.server.session().resumed());
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, full.server.failure().alert());
+    }
+
+    @Test
+    void ticketResumption() throws Exception {
+        Config clientConfig = client().build();
+        Config serverConfig = server().build();
+        Pump first = new Pump(clientConfig, serverConfig).handshake();
+        assertOk(first);
+        assertTrue(first.client.session().handshakeMessages().contains(HandshakeType.NEW_SESSION_TICKET));
+        // A fresh session cache: only the ticket (same ticket keys) can resume.
+        Config otherCache = serverConfig.toBuilder().sessionCache(new SessionCache12(8, 60_000)).build();
+        Pump second = new Pump(clientConfig, otherCache).handshake();
+        assertAbbreviated(second);
+        exchange(second);
+    }
+
+    @Test
+    void tls13CapableClientResumesTls12Sessions() throws Exception {
+        Config clientConfig = client().enabledProtocols(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)).build();
+        // By session id: this server never issues tickets.
+        Config idServer = server().maxTicketsSent(0).build();
+        Pump first = new Pump(clientConfig, idServer).handshake();
+        assertOk(first);
+        assertFalse(first.client.session().handshakeMessages().contains(HandshakeType.NEW_SESSION_TICKET));
+        Pump byId = new Pump(clientConfig, idServer).handshake();
+        assertAbbreviated(byId);
+        exchange(byId);
+        // By ticket: the resuming server has another session cache, so only the ticket can work.
+        Config ticketServer = server().build();
+        assertFalse(new Pump(clientConfig, ticketServer).handshake().client.session().resumed());
+        Pump byTicket = new Pump(clientConfig, ticketServer.toBuilder()
+                .sessionCache(new SessionCache12(8, 60_000)).build()).handshake();
+        assertAbbreviated(byTicket);
+        exchange(byTicket);
+    }
+
+    @Test
+    void ticketFromOtherKeysFallsBackToFullHandshake() throws Exception {
+        Config clientConfig = client().build();
+        new Pump(clientConfig, server().build()).handshake();
+        Pump second = new Pump(clientConfig, server().build()).handshake(); // other ticket keys and cache
+        assertOk(second);
+        assertFalse(second.client.session().resumed());
+    }
+
+    @Test
+    void sniAndAlpn() throws Exception {
+        Pump p = new Pump(client().alpnProtocols(List.of("h2", "http/1.1")).build(),
+                server().alpnProtocols(List.of("http/1.1")).build()).handshake();
+        assertOk(p);
+        assertEquals("http/1.1", p.client.session().alpn());
+        assertEquals("http/1.1", p.server.session().alpn());
+        assertEquals("example.test", p.server.session().serverName());
+        Pump q = new Pump(client().alpnProtocols(List.of("h2")).build(),
+                server().alpnProtocols(List.of("http/1.1")).build()).handshake();
+        assertEquals(AlertDescription.NO_APPLICATION_PROTOCOL, q.server.failure().alert());
+    }
+
+    @Test
+    void closeNotifyAndHalfClose() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        p.client.closeOutbound();
+        p.run();
+        assertTrue(p.server.isInboundClosed());
+        p.send(p.server, "after close".getBytes());
+        assertArrayEquals("after close".getBytes(), p.clientSide.takeReceived());
+        p.server.closeOutbound();
+        p.run();
+        assertTrue(p.client.isInboundClosed());
+        assertNull(p.client.failure());
+        assertNull(p.server.failure());
+    }
+
+    @Test
+    void tamperedRecordIsBadRecordMac() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        ByteBuffer net = ByteBuffer.allocate(p.client.maxSealedRecordSize());
+        p.client.sealApplicationData(new ByteBuffer[] {ByteBuffer.wrap("secret".getBytes())}, 0, 1, net);
+        net.flip();
+        net.put(net.limit() - 3, (byte) (net.get(net.limit() - 3) ^ 1));
+        TlsFailure f = assertThrows(TlsFailure.class, () -> p.server.processRecord(net, ByteBuffer.allocate(1 << 15)));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+        assertSame(f, p.server.failure());
+        p.run();
+        assertEquals(Reason.PEER_ALERT, p.clientSide.failure.reason());
+        assertEquals(AlertDescription.BAD_RECORD_MAC, p.clientSide.failure.alert());
+    }
+
+    @Test
+    void untrustedServerGetsAlert() throws Exception {
+        Pump p = new Pump(client().peerVerifier(org.layer45.handshake.PeerVerifier.rejectAll()).build(),
+                server().build()).handshake();
+        assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, p.client.failure().alert());
+        assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, p.serverSide.failure.alert());
+    }
+
+    @Test
+    void noCommonSuiteIsHandshakeFailure() throws Exception {
+        Pump p = new Pump(client().cipherSuites(List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)).build(),
+                server().build()).handshake(); // ECDSA certificate: only ECDSA suites fit
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.server.failure().alert());
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.clientSide.failure.alert());
+    }
+
+    // ---- ClientHello checks (RFC 7627, RFC 5746, RFC 8422)
+
+    private static TlsFailure sendClientHello(UnaryOperator<List<Extension>> edit, List<CipherSuite> extraSuites) {
+        List<CipherSuite> suites = new ArrayList<>(Config.DEFAULT_SUITES_12);
+        suites.addAll(extraSuites);
+        List<Extension> ext = new ArrayList<>(Tls12Policy.clientHelloExtensions());
+        ext.add(new SupportedGroups(List.of(NamedGroup.X25519)).toExtension());
+        ext.add(new SignatureAlgorithms(Config.DEFAULT_SIGNATURE_SCHEMES).toExtension(ExtensionType.SIGNATURE_ALGORITHMS));
+        byte[] msg = new ClientHello(ProtocolVersion.TLS12, new byte[32], new byte[0], suites, new byte[] {0},
+                Extensions.of(edit.apply(ext))).encode();
+        ByteBuffer rec = ByteBuffer.allocate(5 + msg.length);
+        rec.put((byte) 22).put((byte) 3).put((byte) 3).putShort((short) msg.length).put(msg).flip();
+        ServerConnection s = new ServerConnection(server().build());
+        try {
+            s.processRecord(rec, ByteBuffer.allocate(1 << 16));
+            return null;
+        } catch (TlsFailure f) {
+            return f;
+        }
+    }
+
+    private static UnaryOperator<List<Extension>> without(int type) {
+        return l -> l.stream().filter(e -> e.type() != type).toList();
+    }
+
+    @Test
+    void clientHelloWithoutExtendedMasterSecretIsRefused() {
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE,
+                sendClientHello(without(ExtensionType.EXTENDED_MASTER_SECRET), List.of()).alert());
+    }
+
+    @Test
+    void clientHelloWithoutSecureRenegotiationIsRefused() {
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE,
+                sendClientHello(without(ExtensionType.RENEGOTIATION_INFO), List.of()).alert());
+        // RFC 5746 §3.3: the SCSV is an equivalent signal.
+        assertNull(sendClientHello(without(ExtensionType.RENEGOTIATION_INFO),
+                List.of(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)));
+    }
+
+    @Test
+    void nonEmptyRenegotiationInfoIsRefused() {
+        TlsFailure f = sendClientHello(l -> {
+            List<Extension> out = new ArrayList<>(without(ExtensionType.RENEGOTIATION_INFO).apply(l));
+            out.add(new org.layer45.message.extension.RenegotiationInfo(new byte[12]).toExtension());
+            return out;
+        }, List.of());
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert());
+    }
+
+    @Test
+    void ecPointFormatsWithoutUncompressedIsIllegal() {
+        TlsFailure f = sendClientHello(l -> {
+            List<Extension> out = new ArrayList<>(without(ExtensionType.EC_POINT_FORMATS).apply(l));
+            out.add(new EcPointFormats(List.of(1)).toExtension());
+            return out;
+        }, List.of());
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertNull(sendClientHello(without(ExtensionType.EC_POINT_FORMATS), List.of())); // absent is fine
+    }
+}
