@@ -175,7 +175,8 @@ public final class EngineSocket extends SSLSocket {
 
     @Override
     public boolean isClosed() {
-        return closed || (layered != null ? layered.isClosed() : super.isClosed());
+        // Socket.close() consults isClosed(): our own flag must not count for the plain socket.
+        return layered != null ? closed || layered.isClosed() : super.isClosed();
     }
 
     @Override
