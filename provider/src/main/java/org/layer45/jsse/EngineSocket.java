@@ -165,6 +165,7 @@ public final class EngineSocket extends SSLSocket {
         SocketIo i = io;
         if (i != null) {
             i.sendCloseNotify(100, TimeUnit.MILLISECONDS);
+            i.discardUnreadInput();
         }
         if (layered == null) {
             super.close();

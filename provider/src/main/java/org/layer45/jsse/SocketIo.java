@@ -248,6 +248,28 @@ final class SocketIo {
         }
     }
 
+    /**
+     * Before the TCP close: discard received bytes nobody will read (typically NewSessionTickets on a
+     * client that only wrote), since closing a socket with unread input makes the kernel send RST,
+     * which can destroy data still in flight to the peer ("Connection reset" on its last reads).
+     */
+    void discardUnreadInput() {
+        if (!readLock.tryLock()) {
+            return; // a reader is active: it owns the input
+        }
+        try {
+            byte[] sink = new byte[4096];
+            int n;
+            while ((n = rawIn.available()) > 0 && rawIn.read(sink, 0, Math.min(n, sink.length)) > 0) {
+                eof = true;
+            }
+        } catch (IOException alreadyBroken) {
+            eof = true; // the connection is going away anyway
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     private boolean lockNow() {
         writeLock.lock();
         return true;

@@ -60,6 +60,7 @@ class SocketInteropTest {
     private Future<SSLSocket> echoOnce(SSLServerSocket ss) {
         return pool.submit(() -> {
             SSLSocket s = (SSLSocket) ss.accept();
+            s.setTcpNoDelay(true); // an echo of partial segments would otherwise wait on delayed ACKs
             try (s) {
                 InputStream in = s.getInputStream();
                 OutputStream out = s.getOutputStream();
@@ -206,9 +207,10 @@ class SocketInteropTest {
         try (SSLServerSocket ss = listen(ctx)) {
             Future<SSLSocket> server = echoOnce(ss);
             try (SSLSocket c = (SSLSocket) ctx.getSocketFactory().createSocket("localhost", ss.getLocalPort())) {
-                byte[] msg = new byte[2_000_000];
+                c.setTcpNoDelay(true);
+                byte[] msg = new byte[1_000_000];
                 new Random(5).nextBytes(msg);
-                // The echo server cannot buffer 2 MB: without a concurrent reader this deadlocks.
+                // The echo server cannot buffer 1 MB: without a concurrent reader this deadlocks.
                 Future<byte[]> reader = pool.submit(() -> readFully(c.getInputStream(), msg.length));
                 OutputStream out = c.getOutputStream();
                 for (int off = 0; off < msg.length; off += 10_000) {
