@@ -36,7 +36,7 @@ import org.layer45.handshake.AlpnSelector;
  * reported by the call that leaves the handshake complete with nothing more to send.
  *
  * <p>Failures (DESIGN.md §7): the connection queues the fatal alert; the failing call returns
- * NEED_WRAP, {@code wrap} flushes the alert (status CLOSED), and the next {@code unwrap} or
+ * CLOSED with NEED_WRAP, {@code wrap} flushes the alert (status CLOSED), and the next {@code unwrap} or
  * {@code wrap} throws the {@link SSLException}. A failure with no alert to send (a received alert)
  * is thrown at once. SunJSSE throws first and flushes later; {@code EngineContractTest} documents it.
  *
@@ -316,7 +316,7 @@ public final class Engine extends SSLEngine {
         SSLException e = Failures.toException(f, !finishedReported);
         if (conn != null && conn.hasPendingOutput()) {
             pendingFailure = e;
-            return new SSLEngineResult(Status.OK, HandshakeStatus.NEED_WRAP, consumed, produced);
+            return new SSLEngineResult(Status.CLOSED, HandshakeStatus.NEED_WRAP, consumed, produced);
         }
         failureDelivered = true;
         throw e;
