@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.layer45.testapp.UnmodifiedProgram;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +29,10 @@ class SecurityOverrideTest {
         "SunSASL", "XMLDSig", "SunPCSC", "JdkLDAP", "JdkSASL", "SunPKCS11"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"Layer45", "org.layer45.provider.Layer45Provider"})
-    void unmodifiedProgramRunsOnLayer45(String entry, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"Layer45", "org.layer45.provider.Layer45Provider", "Layer45 on the module path"})
+    void unmodifiedProgramRunsOnLayer45(String variant, @TempDir Path dir) throws Exception {
+        boolean modulePath = variant.endsWith("module path");
+        String entry = modulePath ? "Layer45" : variant;
         StringBuilder props = new StringBuilder("security.provider.1=" + entry + "\n");
         for (int i = 0; i < JDK_PROVIDERS.length; i++) {
             props.append("security.provider.").append(i + 2).append('=').append(JDK_PROVIDERS[i]).append('\n');
@@ -39,8 +43,15 @@ class SecurityOverrideTest {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Djava.security.properties=" + file,
                     "-Djavax.net.ssl.trustStore=" + TestPki.TRUST_STORE,
-                    "-Djavax.net.ssl.trustStorePassword=changeit", "-cp", testClassPath(),
-                    UnmodifiedProgram.class.getName(), "https://localhost:" + server.port() + "/"));
+                    "-Djavax.net.ssl.trustStorePassword=changeit"));
+            if (modulePath) {
+                // module-info's "provides java.security.Provider": found by name with no services file needed.
+                cmd.addAll(List.of("--module-path", moduleDir() + java.io.File.pathSeparator + bcprovJar(),
+                        "--add-modules", "org.layer45.provider", "-cp", classPathWithout(moduleDir(), bcprovJar())));
+            } else {
+                cmd.addAll(List.of("-cp", testClassPath()));
+            }
+            cmd.addAll(List.of(UnmodifiedProgram.class.getName(), "https://localhost:" + server.port() + "/"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM timed out");
@@ -49,6 +60,30 @@ class SecurityOverrideTest {
             assertTrue(out.contains("urlconnection=200 " + TestHttpsServer.BODY + " marker=Layer45 TLSv1.3"), out);
             assertTrue(out.contains("httpclient=200 " + TestHttpsServer.BODY + " marker=Layer45 TLSv1.3"), out);
         }
+    }
+
+    private static String moduleDir() throws java.net.URISyntaxException {
+        return Path.of(org.layer45.provider.Layer45Provider.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+    }
+
+    private static String bcprovJar() {
+        for (String e : testClassPath().split(java.io.File.pathSeparator)) {
+            if (e.contains("bcprov")) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("bcprov not on the test class path");
+    }
+
+    private static String classPathWithout(String... excluded) {
+        List<String> keep = new ArrayList<>();
+        for (String e : testClassPath().split(java.io.File.pathSeparator)) {
+            if (!List.of(excluded).contains(e) && !Path.of(e).equals(Path.of(excluded[0]))) {
+                keep.add(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, keep);
     }
 
     /** Surefire runs tests from a manifest-only jar; its full class path is in this property. */

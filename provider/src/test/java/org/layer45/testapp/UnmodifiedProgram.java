@@ -1,4 +1,4 @@
-package org.layer45.jsse;
+package org.layer45.testapp;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 /**
- * A program that knows nothing of Layer45 (run in a child JVM by {@link SecurityOverrideTest}): it
+ * A program that knows nothing of Layer45 (run in a child JVM by org.layer45.jsse.SecurityOverrideTest; in its own package so it stays visible when the provider is a named module on the module path): it
  * prints the default SSLContext's provider, then fetches the URL in args[0] with HttpsURLConnection
  * and with java.net.http.HttpClient, printing each body and the session's provider marker.
  */
