@@ -50,6 +50,7 @@ public final class Config implements HandshakeSettings {
     private final List<SignatureScheme> signatureSchemesCert;
     private final List<String> alpnProtocols;
     private final AlpnSelector alpnSelector;
+    private final KeyLog keyLog;
     private final String serverName;
     private final CryptoBackend backend;
     private final Clock clock;
@@ -70,6 +71,7 @@ public final class Config implements HandshakeSettings {
         signatureSchemesCert = List.copyOf(b.signatureSchemesCert);
         alpnProtocols = List.copyOf(b.alpnProtocols);
         alpnSelector = b.alpnSelector;
+        keyLog = b.keyLog;
         serverName = b.serverName;
         backend = b.backend != null ? b.backend : DefaultCryptoBackend.create();
         clock = b.clock;
@@ -98,6 +100,7 @@ public final class Config implements HandshakeSettings {
         b.signatureSchemesCert = signatureSchemesCert;
         b.alpnProtocols = alpnProtocols;
         b.alpnSelector = alpnSelector;
+        b.keyLog = keyLog;
         b.serverName = serverName;
         b.backend = backend;
         b.clock = clock;
@@ -132,6 +135,8 @@ public final class Config implements HandshakeSettings {
     @Override public int maxTicketsSent() { return maxTicketsSent; }
     @Override public long ticketLifetimeSeconds() { return ticketLifetimeSeconds; }
     public Clock clock() { return clock; }
+    /** Where this connection's secrets are logged, or null (the default). */
+    public KeyLog keyLog() { return keyLog; }
     // @formatter:on
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -149,6 +154,7 @@ public final class Config implements HandshakeSettings {
         private List<SignatureScheme> signatureSchemesCert = DEFAULT_SIGNATURE_SCHEMES_CERT;
         private List<String> alpnProtocols = List.of();
         private AlpnSelector alpnSelector;
+        private KeyLog keyLog;
         private String serverName;
         private CryptoBackend backend;
         private Clock clock = Clock.systemUTC();
@@ -185,6 +191,9 @@ public final class Config implements HandshakeSettings {
 
         /** Server: let the application choose the ALPN protocol (null: choose from alpnProtocols). */
         public Builder alpnSelector(AlpnSelector v) { alpnSelector = v; return this; }
+
+        /** Log secrets in NSS key log terms (debugging only); null for none. */
+        public Builder keyLog(KeyLog v) { keyLog = v; return this; }
 
         /** Client: the SNI host name (and the ticket store key); null for none. */
         public Builder serverName(String v) { serverName = v; return this; }

@@ -41,6 +41,8 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private boolean outboundClosed;
     private boolean ccsReceived;
     private boolean keyUpdateAnswerPending;
+    /** The ClientHello random, kept only while a key log is configured. */
+    private byte[] clientRandom;
 
     Connection(Config config) {
         this.config = config;
@@ -142,6 +144,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         records.defragmenter().add(content, 0, content.length);
         RawHandshake raw;
         while (failure == null && (raw = records.defragmenter().next()) != null) {
+            noteClientHello(raw.encoded());
             handleHandshake(new HandshakeInput(raw, HandshakeMessages.decode13(raw)), output);
         }
     }
@@ -159,6 +162,26 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         }
         // RFC 8446 §6.2: every other alert is fatal, whatever its level.
         throw new TlsFailure(d, Reason.PEER_ALERT, "peer sent alert " + d);
+    }
+
+    /** Remembers the ClientHello random (sent or received) when secrets are to be logged. */
+    private void noteClientHello(byte[] encoded) {
+        // RFC 8446 §4.1.2: type(1) length(3) legacy_version(2) random(32)
+        if (config.keyLog() != null && clientRandom == null && encoded.length >= 38
+                && encoded[0] == org.layer45.iana.HandshakeType.CLIENT_HELLO) {
+            clientRandom = java.util.Arrays.copyOfRange(encoded, 6, 38);
+        }
+    }
+
+    /** NSS key log label for a traffic secret installed by the handshake (draft-ietf-tls-keylogfile §3). */
+    private void logSecret(boolean write, boolean application, byte[] secret) {
+        KeyLog log = config.keyLog();
+        if (log == null || clientRandom == null) {
+            return;
+        }
+        boolean clientSide = (this instanceof ClientConnection) == write;
+        String label = (clientSide ? "CLIENT_" : "SERVER_") + (application ? "TRAFFIC_SECRET_0" : "HANDSHAKE_TRAFFIC_SECRET");
+        log.log(label, clientRandom, secret);
     }
 
     // ---- outbound
@@ -313,6 +336,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private final class Output implements HandshakeOutput {
         @Override
         public void sendHandshake(byte[] encoded) {
+            noteClientHello(encoded);
             records.queueHandshake(encoded);
         }
 
@@ -325,12 +349,14 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         public void installReadKeys(org.layer45.iana.CipherSuite suite, org.layer45.keyschedule.TrafficSecret secret,
                 boolean application) throws TlsFailure {
             records.installRead(suite, secret, application);
+            logSecret(false, application, secret.secret());
         }
 
         @Override
         public void installWriteKeys(org.layer45.iana.CipherSuite suite,
                 org.layer45.keyschedule.TrafficSecret secret, boolean application) throws TlsFailure {
             records.installWrite(suite, secret, application);
+            logSecret(true, application, secret.secret());
         }
 
         @Override
@@ -348,6 +374,9 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         @Override
         public void handshakeComplete(SessionInfo info) {
             session = info;
+            if (config.keyLog() != null && clientRandom != null) {
+                config.keyLog().log("EXPORTER_SECRET", clientRandom, info.exporter().secret());
+            }
             records.handshakeDone();
             events.add(new ConnectionEvent.HandshakeComplete(info));
         }

@@ -46,7 +46,7 @@ final class ConfigFactory {
         Config.Builder b = Config.builder().backend(ctx.backend()).cipherSuites(suites).groups(groups)
                 .keyShareGroups(keyShareGroups(groups)).alpnProtocols(p.applicationProtocols)
                 .certificateSelector(selector).peerVerifier(verifier).ticketStore(ctx.ticketStore())
-                .ticketKeys(ctx.ticketKeys());
+                .ticketKeys(ctx.ticketKeys()).keyLog(KeyLogFile.fromEnvironment());
         if (schemes != null) {
             b.signatureSchemes(schemes);
         }
