@@ -1,7 +1,6 @@
 package org.layer45.jsse;
 
 import java.nio.ByteBuffer;
-import java.nio.ReadOnlyBufferException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
@@ -15,15 +14,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-import org.layer45.connection.ClientConnection;
-import org.layer45.connection.Config;
 import org.layer45.connection.Connection;
 import org.layer45.connection.ConnectionEvent;
-import org.layer45.connection.ServerConnection;
-import org.layer45.error.AlertDescription;
-import org.layer45.error.Reason;
 import org.layer45.error.TlsFailure;
-import org.layer45.handshake.AlpnSelector;
 
 /**
  * Layer45's {@link SSLEngine}: a thin adapter over one sans-I/O {@link Connection} (DESIGN.md §3).
@@ -51,14 +44,14 @@ public final class Engine extends SSLEngine {
     private Boolean clientMode;
     private Connection conn;
     private Session handshakeSession;
-    private Session session = Session.nullSession();
+    private volatile Session session = Session.nullSession();
     private boolean finishedReported;
     private boolean inboundClosedByApp;
     private boolean closedBeforeStart;
     private SSLException pendingFailure;
     private boolean failureDelivered;
     private BiFunction<SSLEngine, List<String>, String> alpnSelector;
-    private String applicationProtocol;
+    private volatile String applicationProtocol;
     private ByteBuffer scatter;
     private volatile String peerHost;
     private volatile int peerPort;
@@ -81,37 +74,11 @@ public final class Engine extends SSLEngine {
         }
     }
 
-    @Override
-    public String getPeerHost() {
-        return peerHost;
-    }
-
-    @Override
-    public int getPeerPort() {
-        return peerPort;
-    }
-
     // ---- package API for the bridges and the socket
-
-    Session handshakeSessionInternal() {
-        return handshakeSession;
-    }
-
-    EngineParameters parameters() {
-        return params;
-    }
-
-    SSLSocket transportSocket() {
-        return transport;
-    }
 
     /** Makes the trust / key manager callbacks see {@code socket} instead of this engine. */
     void setTransport(SSLSocket socket) {
         this.transport = socket;
-    }
-
-    ReentrantLock lock() {
-        return lock;
     }
 
     // ---- handshake start
@@ -140,52 +107,15 @@ public final class Engine extends SSLEngine {
         if (closedBeforeStart) {
             throw new SSLException("engine closed before the handshake started");
         }
-        boolean client = clientMode;
-        String sni = client ? ConfigFactory.clientServerName(params, getPeerHost()) : null;
-        handshakeSession = new Session(client ? context.clientSessions() : context.serverSessions(), getPeerHost(),
-                getPeerPort(), Protocols.TLS13, "SSL_NULL_WITH_NULL_NULL", Config.DEFAULT_SIGNATURE_SCHEMES_CERT,
-                randomId());
-        if (sni != null) {
-            handshakeSession.setRequestedServerNames(List.of(sni));
-        }
-        AlpnSelector selector = alpnSelector == null ? null : this::selectAlpn;
-        Config config = ConfigFactory.build(context, params, client, sni,
-                new KeyManagerSelector(context.keyManager(), this, context.backend()),
-                new TrustManagerVerifier(context.trustManager(), this), selector);
-        if (client) {
-            ClientConnection c = new ClientConnection(config);
-            conn = c;
-            try {
-                c.start();
-            } catch (TlsFailure f) {
-                throw Failures.toException(f, true);
-            }
-        } else {
-            conn = new ServerConnection(config);
-        }
-    }
-
-    private byte[] randomId() {
-        byte[] id = new byte[32];
-        context.backend().random().nextBytes(id);
-        return id;
-    }
-
-    /** JSSE's handshake application-protocol selector: null refuses, "" means no ALPN (SSLEngine javadoc). */
-    private String selectAlpn(List<String> offered) throws TlsFailure {
-        String chosen = alpnSelector.apply(this, offered);
-        if (chosen == null) {
-            throw new TlsFailure(AlertDescription.NO_APPLICATION_PROTOCOL, Reason.NO_APPLICATION_PROTOCOL,
-                    "the application protocol selector accepted none of " + offered);
-        }
-        return chosen.isEmpty() ? null : chosen;
+        handshakeSession = HandshakeStarter.newSession(context, this, clientMode);
+        conn = HandshakeStarter.connect(context, this, clientMode, handshakeSession, alpnSelector);
     }
 
     // ---- wrap
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
-        checkWrapArgs(srcs, offset, length, dst);
+        EngineBuffers.checkWrapArgs(srcs, offset, length, dst);
         lock.lock();
         try {
             throwPendingFailureIfFlushed();
@@ -224,7 +154,7 @@ public final class Engine extends SSLEngine {
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
-        checkUnwrapArgs(src, dsts, offset, length);
+        EngineBuffers.checkUnwrapArgs(src, dsts, offset, length);
         lock.lock();
         try {
             throwPendingFailureIfFlushed();
@@ -355,11 +285,6 @@ public final class Engine extends SSLEngine {
         }
     }
 
-    @Override
-    public Runnable getDelegatedTask() {
-        return null; // no NEED_TASK: the handshake work runs inside unwrap
-    }
-
     // ---- closure (RFC 8446 §6.1)
 
     @Override
@@ -418,11 +343,6 @@ public final class Engine extends SSLEngine {
     // ---- sessions, modes and parameters
 
     @Override
-    public SSLSession getSession() {
-        return session;
-    }
-
-    @Override
     public SSLSession getHandshakeSession() {
         lock.lock();
         try {
@@ -451,26 +371,6 @@ public final class Engine extends SSLEngine {
     }
 
     @Override
-    public String getApplicationProtocol() {
-        return applicationProtocol;
-    }
-
-    @Override
-    public String getHandshakeApplicationProtocol() {
-        return conn != null && !conn.isHandshakeComplete() ? null : applicationProtocol;
-    }
-
-    @Override
-    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
-        alpnSelector = selector;
-    }
-
-    @Override
-    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
-        return alpnSelector;
-    }
-
-    @Override
     public SSLParameters getSSLParameters() {
         lock.lock();
         try {
@@ -491,6 +391,17 @@ public final class Engine extends SSLEngine {
     }
 
     // @formatter:off
+    @Override public String getPeerHost() { return peerHost; }
+    @Override public int getPeerPort() { return peerPort; }
+    @Override public Runnable getDelegatedTask() { return null; } // no NEED_TASK: the work runs in unwrap
+    @Override public SSLSession getSession() { return session; }
+    @Override public String getApplicationProtocol() { return applicationProtocol; }
+    @Override public String getHandshakeApplicationProtocol() { return conn != null && !conn.isHandshakeComplete() ? null : applicationProtocol; }
+    @Override public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> s) { alpnSelector = s; }
+    @Override public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() { return alpnSelector; }
+    Session handshakeSessionInternal() { return handshakeSession; }
+    EngineParameters parameters() { return params; }
+    SSLSocket transportSocket() { return transport; }
     @Override public String[] getSupportedCipherSuites() { return Protocols.supportedSuiteNames().toArray(String[]::new); }
     @Override public String[] getEnabledCipherSuites() { return params.cipherSuites.toArray(String[]::new); }
     @Override public void setEnabledCipherSuites(String[] suites) { params.setCipherSuites(suites); }
@@ -504,28 +415,4 @@ public final class Engine extends SSLEngine {
     @Override public void setEnableSessionCreation(boolean flag) { /* sessions are always created */ }
     @Override public boolean getEnableSessionCreation() { return true; }
     // @formatter:on
-
-    // ---- argument checks (SSLEngine javadoc)
-
-    private static void checkWrapArgs(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
-        EngineBuffers.checkArray(srcs, offset, length);
-        if (dst == null) {
-            throw new IllegalArgumentException("dst is null");
-        }
-        if (dst.isReadOnly()) {
-            throw new ReadOnlyBufferException();
-        }
-    }
-
-    private static void checkUnwrapArgs(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) {
-        if (src == null) {
-            throw new IllegalArgumentException("src is null");
-        }
-        EngineBuffers.checkArray(dsts, offset, length);
-        for (int i = offset; i < offset + length; i++) {
-            if (dsts[i].isReadOnly()) {
-                throw new ReadOnlyBufferException();
-            }
-        }
-    }
 }

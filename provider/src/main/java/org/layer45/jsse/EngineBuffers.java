@@ -7,6 +7,30 @@ final class EngineBuffers {
     private EngineBuffers() {
     }
 
+    /** SSLEngine.wrap argument checks (its javadoc's exceptions). */
+    static void checkWrapArgs(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
+        checkArray(srcs, offset, length);
+        if (dst == null) {
+            throw new IllegalArgumentException("dst is null");
+        }
+        if (dst.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+    }
+
+    /** SSLEngine.unwrap argument checks. */
+    static void checkUnwrapArgs(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) {
+        if (src == null) {
+            throw new IllegalArgumentException("src is null");
+        }
+        checkArray(dsts, offset, length);
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].isReadOnly()) {
+                throw new java.nio.ReadOnlyBufferException();
+            }
+        }
+    }
+
     static void checkArray(ByteBuffer[] bufs, int offset, int length) {
         if (bufs == null) {
             throw new IllegalArgumentException("buffer array is null");
