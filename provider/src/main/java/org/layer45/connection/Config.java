@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.layer45.crypto.CryptoBackend;
 import org.layer45.crypto.DefaultCryptoBackend;
+import org.layer45.handshake.AlpnSelector;
 import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.ExtensionCustomizer;
@@ -62,6 +63,8 @@ public final class Config implements HandshakeSettings {
     private final List<SignatureScheme> signatureSchemes;
     private final List<SignatureScheme> signatureSchemesCert;
     private final List<String> alpnProtocols;
+    private final AlpnSelector alpnSelector;
+    private final KeyLog keyLog;
     private final String serverName;
     private final CryptoBackend backend;
     private final Clock clock;
@@ -84,6 +87,8 @@ public final class Config implements HandshakeSettings {
         signatureSchemes = List.copyOf(b.signatureSchemes);
         signatureSchemesCert = List.copyOf(b.signatureSchemesCert);
         alpnProtocols = List.copyOf(b.alpnProtocols);
+        alpnSelector = b.alpnSelector;
+        keyLog = b.keyLog;
         serverName = b.serverName;
         backend = b.backend != null ? b.backend : DefaultCryptoBackend.create();
         clock = b.clock;
@@ -115,6 +120,8 @@ public final class Config implements HandshakeSettings {
         b.signatureSchemes = signatureSchemes;
         b.signatureSchemesCert = signatureSchemesCert;
         b.alpnProtocols = alpnProtocols;
+        b.alpnSelector = alpnSelector;
+        b.keyLog = keyLog;
         b.serverName = serverName;
         b.backend = backend;
         b.clock = clock;
@@ -139,6 +146,7 @@ public final class Config implements HandshakeSettings {
     @Override public List<SignatureScheme> signatureSchemes() { return signatureSchemes; }
     @Override public List<SignatureScheme> signatureSchemesCert() { return signatureSchemesCert; }
     @Override public List<String> alpnProtocols() { return alpnProtocols; }
+    @Override public AlpnSelector alpnSelector() { return alpnSelector; }
     @Override public String serverName() { return serverName; }
     @Override public CryptoBackend backend() { return backend; }
     @Override public long currentTimeMillis() { return clock.millis(); }
@@ -154,6 +162,8 @@ public final class Config implements HandshakeSettings {
     @Override public List<ProtocolVersion> enabledProtocols() { return enabledProtocols; }
     @Override public SessionCache12 sessionCache() { return sessionCache; }
     public Clock clock() { return clock; }
+    /** Where this connection's secrets are logged, or null (the default). */
+    public KeyLog keyLog() { return keyLog; }
     // @formatter:on
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -170,6 +180,8 @@ public final class Config implements HandshakeSettings {
         private List<SignatureScheme> signatureSchemes = DEFAULT_SIGNATURE_SCHEMES;
         private List<SignatureScheme> signatureSchemesCert = DEFAULT_SIGNATURE_SCHEMES_CERT;
         private List<String> alpnProtocols = List.of();
+        private AlpnSelector alpnSelector;
+        private KeyLog keyLog;
         private String serverName;
         private CryptoBackend backend;
         private Clock clock = Clock.systemUTC();
@@ -220,6 +232,12 @@ public final class Config implements HandshakeSettings {
         }
 
         public Builder alpnProtocols(List<String> v) { alpnProtocols = List.copyOf(v); return this; }
+
+        /** Server: let the application choose the ALPN protocol (null: choose from alpnProtocols). */
+        public Builder alpnSelector(AlpnSelector v) { alpnSelector = v; return this; }
+
+        /** Log secrets in NSS key log terms (debugging only); null for none. */
+        public Builder keyLog(KeyLog v) { keyLog = v; return this; }
 
         /** Client: the SNI host name (and the ticket store key); null for none. */
         public Builder serverName(String v) { serverName = v; return this; }

@@ -46,6 +46,8 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private boolean keyUpdateAnswerPending;
     /** Test hook (see {@link #testHookBeforeHandshakeMessage}); null in production. */
     private Consumer<byte[]> beforeHandshakeMessage;
+    /** The ClientHello random, kept only while a key log is configured. */
+    private byte[] clientRandom;
 
     Connection(Config config) {
         this.config = config;
@@ -173,6 +175,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         records.defragmenter().add(content, 0, content.length);
         RawHandshake raw;
         while (failure == null && (raw = records.defragmenter().next()) != null) {
+            noteClientHello(raw.encoded());
             handleHandshake(new HandshakeInput(raw, tls12() ? HandshakeMessages12.decode12(raw)
                     : HandshakeMessages.decode13(raw)), output);
         }
@@ -191,6 +194,26 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         }
         // RFC 8446 §6.2: every other alert is fatal, whatever its level.
         throw new TlsFailure(d, Reason.PEER_ALERT, "peer sent alert " + d);
+    }
+
+    /** Remembers the ClientHello random (sent or received) when secrets are to be logged. */
+    private void noteClientHello(byte[] encoded) {
+        // RFC 8446 §4.1.2: type(1) length(3) legacy_version(2) random(32)
+        if (config.keyLog() != null && clientRandom == null && encoded.length >= 38
+                && encoded[0] == org.layer45.iana.HandshakeType.CLIENT_HELLO) {
+            clientRandom = java.util.Arrays.copyOfRange(encoded, 6, 38);
+        }
+    }
+
+    /** NSS key log label for a traffic secret installed by the handshake (draft-ietf-tls-keylogfile §3). */
+    private void logSecret(boolean write, boolean application, byte[] secret) {
+        KeyLog log = config.keyLog();
+        if (log == null || clientRandom == null) {
+            return;
+        }
+        boolean clientSide = (this instanceof ClientConnection) == write;
+        String label = (clientSide ? "CLIENT_" : "SERVER_") + (application ? "TRAFFIC_SECRET_0" : "HANDSHAKE_TRAFFIC_SECRET");
+        log.log(label, clientRandom, secret);
     }
 
     // ---- outbound
@@ -380,6 +403,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
             if (beforeHandshakeMessage != null) {
                 beforeHandshakeMessage.accept(encoded);
             }
+            noteClientHello(encoded);
             records.queueHandshake(encoded);
         }
 
@@ -392,12 +416,14 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         public void installReadKeys(org.layer45.iana.CipherSuite suite, org.layer45.keyschedule.TrafficSecret secret,
                 boolean application) throws TlsFailure {
             records.installRead(suite, secret, application);
+            logSecret(false, application, secret.secret());
         }
 
         @Override
         public void installWriteKeys(org.layer45.iana.CipherSuite suite,
                 org.layer45.keyschedule.TrafficSecret secret, boolean application) throws TlsFailure {
             records.installWrite(suite, secret, application);
+            logSecret(true, application, secret.secret());
         }
 
         @Override
@@ -415,6 +441,13 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         @Override
         public void handshakeComplete(SessionInfo info) {
             session = info;
+            if (config.keyLog() != null && clientRandom != null) {
+                // NSS key log format: TLS 1.2 logs the master secret as CLIENT_RANDOM (it is what the
+                // TLS 1.2 exporter holds, RFC 5705); TLS 1.3 logs its exporter secret.
+                boolean tls13 = info.version() == org.layer45.iana.ProtocolVersion.TLS13;
+                config.keyLog().log(tls13 ? "EXPORTER_SECRET" : "CLIENT_RANDOM", clientRandom,
+                        info.exporter().secret());
+            }
             records.handshakeDone();
             events.add(new ConnectionEvent.HandshakeComplete(info));
         }

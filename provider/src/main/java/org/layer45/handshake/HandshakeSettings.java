@@ -27,6 +27,11 @@ public interface HandshakeSettings {
 
     List<String> alpnProtocols();
 
+    /** Server: an application callback that picks the ALPN protocol instead of {@link #alpnProtocols()}; or null. */
+    default AlpnSelector alpnSelector() {
+        return null;
+    }
+
     /** Client: the SNI host name to send, or null. */
     String serverName();
 

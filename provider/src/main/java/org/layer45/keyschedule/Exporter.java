@@ -39,6 +39,11 @@ public final class Exporter {
         return new Exporter(hkdf, exporterMasterSecret.clone());
     }
 
+    /** The exporter_master_secret itself, for a key log (draft-ietf-tls-keylogfile EXPORTER_SECRET). */
+    public byte[] secret() {
+        return exporterMasterSecret.clone();
+    }
+
     /**
      * Exports {@code length} bytes. RFC 8446 §7.5: "If no context is provided, the context_value
      * is zero length", so a null context equals an empty one.

@@ -54,7 +54,8 @@ final class ServerFlight {
             Transcript transcript, HandshakeInput in, HandshakeOutput out, boolean ccsSent) throws TlsFailure {
         PskAcceptor.Accepted psk = PskAcceptor.accept(s, offer, suite, transcript, in.encoded());
         transcript.add(in.encoded());
-        String alpn = Negotiation.chooseAlpn(s.alpnProtocols(), offer.alpn());
+        String alpn = s.alpnSelector() != null && offer.alpn() != null ? s.alpnSelector().select(offer.alpn())
+                : Negotiation.chooseAlpn(s.alpnProtocols(), offer.alpn());
         CertifiedKey key = null;
         SignatureScheme scheme = null;
         if (psk == null) {

@@ -1,0 +1,115 @@
+package org.layer45.jsse;
+
+import java.security.KeyManagementException;
+import java.security.SecureRandom;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Layer45's {@link SSLContextSpi}: {@code init} turns the key managers, trust managers and random
+ * source into a {@link ContextState} shared by every engine and socket of this context (session
+ * caches, ticket keys and ticket store included). See the JSSE Reference Guide, "SSLContext Class".
+ */
+public class ContextSpi extends SSLContextSpi {
+    private volatile ContextState state;
+
+    /** {@code SSLContext.getInstance("TLS")}: every protocol we implement, enabled. */
+    public static final class Tls extends ContextSpi {
+        public Tls() {
+            super();
+        }
+    }
+
+    /** {@code SSLContext.getInstance("TLSv1.3")}. */
+    public static final class Tls13 extends ContextSpi {
+        public Tls13() {
+            super();
+        }
+    }
+
+    /**
+     * {@code SSLContext.getDefault()}: initialised at construction from the
+     * {@code javax.net.ssl.keyStore*} / {@code javax.net.ssl.trustStore*} system properties, falling
+     * back to the JDK's cacerts. Never throws (INTEROP.md §8: a throwing Default silently falls
+     * back to the next provider); {@code init} is refused as the JSSE specification requires.
+     */
+    public static final class Default extends ContextSpi {
+        public Default() {
+            super();
+            installState(DefaultManagers.load());
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr)
+                throws KeyManagementException {
+            throw new KeyManagementException("the default SSLContext is initialized automatically");
+        }
+    }
+
+    ContextSpi() {
+    }
+
+    final void installState(ContextState s) {
+        state = s;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+        state = ContextState.create(km, tm, sr);
+    }
+
+    private ContextState state() {
+        ContextState s = state;
+        if (s == null) {
+            throw new IllegalStateException("SSLContext is not initialized");
+        }
+        return s;
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+        return new EngineSocketFactory(state());
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        return new EngineServerSocketFactory(state());
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+        return new Engine(state(), null, -1);
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        return new Engine(state(), host, port);
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+        return state().serverSessions();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+        return state().clientSessions();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+        return EngineParameters.defaults().toSSLParameters();
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+        return EngineParameters.supported().toSSLParameters();
+    }
+}
