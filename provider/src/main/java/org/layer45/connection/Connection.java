@@ -44,10 +44,20 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private boolean outboundClosed;
     private boolean ccsReceived;
     private boolean keyUpdateAnswerPending;
+    /** Records received since the handshake that gave the application nothing (see {@link #MAX_IDLE_RECORDS}). */
+    private int idleRecords;
     /** Test hook (see {@link #testHookBeforeHandshakeMessage}); null in production. */
     private Consumer<byte[]> beforeHandshakeMessage;
     /** The ClientHello random, kept only while a key log is configured. */
     private byte[] clientRandom;
+
+    /**
+     * How many records in a row after the handshake may carry no application data (empty
+     * application_data records, KeyUpdates, NewSessionTickets, user_canceled warnings): each costs a
+     * decryption and yields nothing, so an unbounded run is a CPU lever for the peer (DESIGN.md §6).
+     * Real peers send a few tickets and rare KeyUpdates; BoringSSL draws the same line at 32.
+     */
+    static final int MAX_IDLE_RECORDS = 32;
 
     Connection(Config config) {
         this.config = config;
@@ -114,11 +124,25 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
                 acceptChangeCipherSpec(src, length);
                 return;
             }
+            boolean established = session != null;
+            int appBefore = appDst.position();
             RecordLayer.Opened opened = records.open(src, appDst);
             dispatch(opened);
             records.flushHandshake();
+            countIdleRecord(established, appDst.position() > appBefore);
         } catch (TlsFailure f) {
             throw fail(f);
+        }
+    }
+
+    private void countIdleRecord(boolean established, boolean deliveredData) throws TlsFailure {
+        if (!established || deliveredData) {
+            idleRecords = 0; // the handshake bounds its own messages; data is progress
+            return;
+        }
+        if (++idleRecords > MAX_IDLE_RECORDS) {
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.TOO_MANY_EMPTY_RECORDS,
+                    "more than " + MAX_IDLE_RECORDS + " records in a row without application data");
         }
     }
 
@@ -389,6 +413,12 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         records.flushHandshake();
         records.queueHandshake(message);
         records.flushHandshake();
+    }
+
+    /** Test hook: seals one record of {@code contentType} holding {@code content} (may be empty). */
+    void testSealRecord(int contentType, byte[] content) throws TlsFailure {
+        records.flushHandshake();
+        records.queueRecord(contentType, content);
     }
 
     /** Test hook: bytes of incomplete (or unread) handshake messages held by the defragmenter. */

@@ -242,6 +242,38 @@ class FeaturesTest {
         assertNotNull(p.server.failure());
     }
 
+    @Test
+    void runOfEmptyRecordsIsCappedAndDataResetsTheCount() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        assertOk(p);
+        drain(p.server);
+        for (int round = 0; round < 3; round++) { // 32 empty records, then data: never refused
+            for (int i = 0; i < Connection.MAX_IDLE_RECORDS; i++) {
+                p.client.testSealRecord(org.layer45.iana.ContentType.APPLICATION_DATA, new byte[0]);
+            }
+            p.run();
+            exchange(p);
+        }
+        assertOk(p);
+        for (int i = 0; i <= Connection.MAX_IDLE_RECORDS; i++) {
+            p.client.testSealRecord(org.layer45.iana.ContentType.APPLICATION_DATA, new byte[0]);
+        }
+        p.run();
+        assertEquals(Reason.TOO_MANY_EMPTY_RECORDS, p.server.failure().reason());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, p.server.failure().alert());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, p.clientSide.failure.alert());
+    }
+
+    @Test
+    void runOfUserCanceledWarningsIsCapped() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        for (int i = 0; i <= Connection.MAX_IDLE_RECORDS; i++) {
+            p.server.testSealRecord(org.layer45.iana.ContentType.ALERT, new byte[] {1, 90}); // warning user_canceled
+        }
+        p.run();
+        assertEquals(Reason.TOO_MANY_EMPTY_RECORDS, p.client.failure().reason());
+    }
+
     static List<ConnectionEvent> drain(Connection c) {
         List<ConnectionEvent> out = new ArrayList<>();
         for (ConnectionEvent e; (e = c.pollEvent()) != null; ) {
