@@ -116,8 +116,14 @@ final class TestPki {
 
     /** An initialised SSLContext of {@code provider} ("Layer45" uses our provider object). */
     static SSLContext context(String provider, KeyStore keys) throws GeneralSecurityException, IOException {
-        SSLContext ctx = "Layer45".equals(provider) ? SSLContext.getInstance("TLS", PROVIDER)
-                : SSLContext.getInstance("TLSv1.3", provider);
+        return context(provider, "Layer45".equals(provider) ? "TLS" : "TLSv1.3", keys);
+    }
+
+    /** An initialised SSLContext of {@code provider} for the SSLContext algorithm {@code protocol}. */
+    static SSLContext context(String provider, String protocol, KeyStore keys)
+            throws GeneralSecurityException, IOException {
+        SSLContext ctx = "Layer45".equals(provider) ? SSLContext.getInstance(protocol, PROVIDER)
+                : SSLContext.getInstance(protocol, provider);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
         kmf.init(keys, PASSWORD);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
