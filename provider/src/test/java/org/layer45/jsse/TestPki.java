@@ -110,6 +110,25 @@ final class TestPki {
         return load(CLIENT_STORE);
     }
 
+    /**
+     * Writes the server key {@code alias} as PEM for native peers (nginx, openssl): returns the
+     * certificate file and the PKCS#8 private key file, in {@code dir}.
+     */
+    static Path[] serverPem(String alias, Path dir) throws IOException, GeneralSecurityException {
+        KeyStore ks = load(SERVER_STORE);
+        Path cert = dir.resolve(alias + "-cert.pem");
+        Path key = dir.resolve(alias + "-key.pem");
+        Files.writeString(cert, pem("CERTIFICATE", ks.getCertificate(alias).getEncoded()));
+        Files.writeString(key, pem("PRIVATE KEY", ks.getKey(alias, PASSWORD).getEncoded()));
+        return new Path[] {cert, key};
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type
+                + "-----\n";
+    }
+
     static Certificate serverCertificate(String alias) throws IOException, GeneralSecurityException {
         return load(SERVER_STORE).getCertificate(alias);
     }

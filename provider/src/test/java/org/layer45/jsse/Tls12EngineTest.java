@@ -246,6 +246,34 @@ class Tls12EngineTest {
         assertEquals(first[0].getCipherSuite(), second[1].getCipherSuite());
     }
 
+    /**
+     * RFC 7301 §3.1: ALPN is negotiated on every handshake, resumed ones included. A session made
+     * without ALPN (HttpsURLConnection) is resumed by a client offering h2 (java.net.http), and the
+     * server's h2 counts; a client reporting the old session's "no ALPN" would speak HTTP/1.1 to an
+     * HTTP/2 server (seen against nginx).
+     */
+    @Test
+    void resumedTls12ConnectionNegotiatesAlpnAfresh() throws Exception {
+        SSLContext ours = TestPki.layer45(null);
+        SSLContext sun = TestPki.sun(TestPki.serverKeys("ec"));
+        connect(ours, sun, "localhost", 8443, true);
+        SSLEngine client = ours.createSSLEngine("localhost", 8443);
+        client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {"TLSv1.2"});
+        SSLParameters p = client.getSSLParameters();
+        p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+        client.setSSLParameters(p);
+        SSLEngine server = sun.createSSLEngine();
+        server.setUseClientMode(false);
+        SSLParameters sp = server.getSSLParameters();
+        sp.setApplicationProtocols(new String[] {"h2"});
+        server.setSSLParameters(sp);
+        new EngineLoop(client, server, false).handshake();
+        assertTrue(((Session) client.getSession()).resumed());
+        assertEquals("h2", server.getApplicationProtocol());
+        assertEquals("h2", client.getApplicationProtocol());
+    }
+
     /** One connection (the client limited to TLS 1.2 if {@code tls12}); returns {client, server} sessions. */
     private static SSLSession[] connect(SSLContext cctx, SSLContext sctx, String host, int port, boolean tls12)
             throws SSLException {
