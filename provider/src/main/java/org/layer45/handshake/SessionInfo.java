@@ -23,15 +23,31 @@ import org.layer45.keyschedule.Exporter;
  * @param resumed           whether a PSK from a ticket was used (RFC 8446 §2.2)
  * @param exporter          the exporter for RFC 8446 §7.5 (TLS 1.2: RFC 5705)
  * @param handshakeMessages the handshake message types of the transcript, in order
+ * @param sessionId         TLS 1.2: the session id of the ServerHello (RFC 5246 §7.4.1.3; may be empty);
+ *                          TLS 1.3: empty (RFC 8446 §4.1.3 legacy_session_id_echo identifies nothing)
  */
 public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group,
         SignatureScheme signatureScheme, String alpn, List<X509Certificate> peerCertificates,
         List<X509Certificate> localCertificates, String serverName, boolean resumed, Exporter exporter,
-        List<Integer> handshakeMessages) {
+        List<Integer> handshakeMessages, byte[] sessionId) {
 
     public SessionInfo {
         peerCertificates = List.copyOf(peerCertificates);
         localCertificates = List.copyOf(localCertificates);
         handshakeMessages = List.copyOf(handshakeMessages);
+        sessionId = sessionId.clone();
+    }
+
+    /** A session without a session id (TLS 1.3). */
+    public SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme,
+            String alpn, List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates,
+            String serverName, boolean resumed, Exporter exporter, List<Integer> handshakeMessages) {
+        this(version, suite, group, signatureScheme, alpn, peerCertificates, localCertificates, serverName, resumed,
+                exporter, handshakeMessages, new byte[0]);
+    }
+
+    @Override
+    public byte[] sessionId() {
+        return sessionId.clone();
     }
 }

@@ -16,6 +16,7 @@ import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.PeerVerifier;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
+import org.layer45.iana.ProtocolVersion;
 import org.layer45.iana.SignatureScheme;
 
 /**
@@ -23,30 +24,32 @@ import org.layer45.iana.SignatureScheme;
  * context and its callbacks: enabled suites, groups (SSLParameters on JDK 20+, else the
  * {@code jdk.tls.namedGroups} property as in SunJSSE), signature schemes
  * ({@code jdk.tls.client.SignatureSchemes} / {@code jdk.tls.server.SignatureSchemes}), ALPN, SNI and
- * client authentication.
+ * client authentication. The enabled protocols become the versions offered or accepted, minus any
+ * version left without an enabled suite. Clients file tickets and TLS 1.2 sessions by peer host and
+ * port; servers share the context's TLS 1.2 session cache and ticket keys.
  */
 final class ConfigFactory {
     private ConfigFactory() {
     }
 
-    static Config build(ContextState ctx, EngineParameters p, boolean client, String serverName,
-            CertificateSelector selector, PeerVerifier verifier, AlpnSelector alpnSelector)
+    static Config build(ContextState ctx, EngineParameters p, boolean client, String serverName, String peerHost,
+            int peerPort, CertificateSelector selector, PeerVerifier verifier, AlpnSelector alpnSelector)
             throws SSLHandshakeException {
-        if (!p.protocols.contains(Protocols.TLS13)) {
-            throw new SSLHandshakeException("no enabled protocol is supported (enabled: " + p.protocols
-                    + ", supported: " + Protocols.SUPPORTED + ")");
-        }
+        requireSupportedProtocol(p);
         List<CipherSuite> suites = suites(p);
-        if (suites.isEmpty()) {
-            throw new SSLHandshakeException("no enabled cipher suite is supported for " + Protocols.TLS13
-                    + " (enabled: " + p.cipherSuites + ")");
+        List<ProtocolVersion> usable = Protocols.usableVersions(p.protocols, suites);
+        if (usable.isEmpty()) {
+            throw new SSLHandshakeException("no enabled cipher suite is supported for the enabled protocols "
+                    + p.protocols + " (enabled suites: " + p.cipherSuites + ")");
         }
         List<NamedGroup> groups = groups(ctx, p);
         List<SignatureScheme> schemes = schemes(p, client);
-        Config.Builder b = Config.builder().backend(ctx.backend()).cipherSuites(suites).groups(groups)
-                .keyShareGroups(keyShareGroups(groups)).alpnProtocols(p.applicationProtocols)
-                .certificateSelector(selector).peerVerifier(verifier).ticketStore(ctx.ticketStore())
-                .ticketKeys(ctx.ticketKeys()).keyLog(KeyLogFile.fromEnvironment());
+        Config.Builder b = Config.builder().backend(ctx.backend()).enabledProtocols(usable).cipherSuites(suites)
+                .groups(groups).keyShareGroups(keyShareGroups(groups)).alpnProtocols(p.applicationProtocols)
+                .certificateSelector(selector).peerVerifier(verifier)
+                .ticketStore(new PeerTicketStore(ctx.ticketStore(), peerHost, peerPort))
+                .ticketKeys(ctx.ticketKeys()).sessionCache(ctx.sessionCache12())
+                .keyLog(KeyLogFile.fromEnvironment());
         if (schemes != null) {
             b.signatureSchemes(schemes);
         }
@@ -87,6 +90,14 @@ final class ConfigFactory {
             return true; // IPv6 (possibly bracketed)
         }
         return host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
+    /** At least one enabled protocol must be one we implement; names of older versions are ignored. */
+    private static void requireSupportedProtocol(EngineParameters p) throws SSLHandshakeException {
+        if (p.protocols.stream().noneMatch(n -> Protocols.version(n) != null)) {
+            throw new SSLHandshakeException("no enabled protocol is supported (enabled: " + p.protocols
+                    + ", supported: " + Protocols.SUPPORTED + ")");
+        }
     }
 
     private static List<CipherSuite> suites(EngineParameters p) {

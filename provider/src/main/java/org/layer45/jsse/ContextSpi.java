@@ -2,6 +2,7 @@ package org.layer45.jsse;
 
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
+import java.util.List;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContextSpi;
@@ -19,18 +20,29 @@ import javax.net.ssl.TrustManager;
  */
 public class ContextSpi extends SSLContextSpi {
     private volatile ContextState state;
+    private final List<String> clientDefaultProtocols;
 
     /** {@code SSLContext.getInstance("TLS")}: every protocol we implement, enabled. */
     public static final class Tls extends ContextSpi {
         public Tls() {
-            super();
+            super(Protocols.SUPPORTED);
         }
     }
 
-    /** {@code SSLContext.getInstance("TLSv1.3")}. */
+    /** {@code SSLContext.getInstance("TLSv1.3")}: as SunJSSE's, TLS 1.3 and TLS 1.2 enabled. */
     public static final class Tls13 extends ContextSpi {
         public Tls13() {
-            super();
+            super(Protocols.SUPPORTED);
+        }
+    }
+
+    /**
+     * {@code SSLContext.getInstance("TLSv1.2")}: as SunJSSE's, clients enable only TLS 1.2 by default
+     * (servers still accept TLS 1.3 and 1.2); {@code setEnabledProtocols} may widen it.
+     */
+    public static final class Tls12 extends ContextSpi {
+        public Tls12() {
+            super(Protocols.TLS12_ONLY);
         }
     }
 
@@ -42,7 +54,7 @@ public class ContextSpi extends SSLContextSpi {
      */
     public static final class Default extends ContextSpi {
         public Default() {
-            super();
+            super(Protocols.SUPPORTED);
             installState(DefaultManagers.load());
         }
 
@@ -53,7 +65,8 @@ public class ContextSpi extends SSLContextSpi {
         }
     }
 
-    ContextSpi() {
+    ContextSpi(List<String> clientDefaultProtocols) {
+        this.clientDefaultProtocols = clientDefaultProtocols;
     }
 
     final void installState(ContextState s) {
@@ -62,7 +75,7 @@ public class ContextSpi extends SSLContextSpi {
 
     @Override
     protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
-        state = ContextState.create(km, tm, sr);
+        state = ContextState.create(km, tm, sr, clientDefaultProtocols);
     }
 
     private ContextState state() {
@@ -105,11 +118,12 @@ public class ContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-        return EngineParameters.defaults().toSSLParameters();
+        // SunJSSE reports the client defaults here (a "TLSv1.2" context: only TLSv1.2).
+        return EngineParameters.defaults(clientDefaultProtocols).toSSLParameters();
     }
 
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-        return EngineParameters.supported().toSSLParameters();
+        return EngineParameters.defaults(Protocols.SUPPORTED).toSSLParameters();
     }
 }

@@ -23,7 +23,7 @@ final class DefaultManagers {
     }
 
     static ContextState load() {
-        return new ContextState(keyManager(), trustManager(), null);
+        return new ContextState(keyManager(), trustManager(), null, Protocols.SUPPORTED);
     }
 
     private static X509TrustManager trustManager() {

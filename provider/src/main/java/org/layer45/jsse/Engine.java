@@ -39,7 +39,7 @@ import org.layer45.error.TlsFailure;
 public final class Engine extends SSLEngine {
     private final ContextState context;
     private final ReentrantLock lock = new ReentrantLock();
-    private final EngineParameters params = EngineParameters.defaults();
+    private final EngineParameters params;
     private SSLSocket transport;
     private Boolean clientMode;
     private Connection conn;
@@ -59,6 +59,7 @@ public final class Engine extends SSLEngine {
     Engine(ContextState context, String host, int port) {
         super(host, port);
         this.context = context;
+        this.params = EngineParameters.defaults(context.defaultProtocols(false));
         this.peerHost = host;
         this.peerPort = port;
     }
@@ -90,6 +91,10 @@ public final class Engine extends SSLEngine {
             if (conn == null) {
                 start();
             } else if (conn.isHandshakeComplete() && !conn.isOutboundClosed()) {
+                if (!conn.session().version().equals(org.layer45.iana.ProtocolVersion.TLS13)) {
+                    // RFC 5746 is implemented only to refuse renegotiation (DESIGN.md §8).
+                    throw new SSLException("TLS 1.2 renegotiation is not supported");
+                }
                 // TLS 1.3 has no renegotiation; like SunJSSE, a new "handshake" is a KeyUpdate (RFC 8446 §4.6.3).
                 conn.requestKeyUpdate(false);
             }
@@ -358,6 +363,12 @@ public final class Engine extends SSLEngine {
         try {
             if (conn != null) {
                 throw new IllegalArgumentException("cannot change mode after the handshake started");
+            }
+            // As SunJSSE: protocols still at the old mode's defaults follow the mode (a "TLSv1.2"
+            // context's clients enable only TLS 1.2); protocols the application chose stay.
+            boolean wasClient = Boolean.TRUE.equals(clientMode);
+            if (wasClient != mode && params.protocols.equals(context.defaultProtocols(wasClient))) {
+                params.protocols = context.defaultProtocols(mode);
             }
             clientMode = mode;
         } finally {

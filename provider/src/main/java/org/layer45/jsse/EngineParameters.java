@@ -20,7 +20,7 @@ import org.layer45.iana.CipherSuite;
  * (found reflectively, since we compile for JDK 17); otherwise the JDK 17 system properties apply.
  */
 final class EngineParameters {
-    List<String> protocols = Protocols.SUPPORTED;
+    List<String> protocols;
     List<String> cipherSuites = Protocols.supportedSuiteNames();
     boolean needClientAuth;
     boolean wantClientAuth;
@@ -36,17 +36,17 @@ final class EngineParameters {
     /** Null: from the jdk.tls.client/server.SignatureSchemes properties or our defaults. */
     List<String> signatureSchemes;
 
-    static EngineParameters defaults() {
-        return new EngineParameters();
+    private EngineParameters(List<String> protocols) {
+        this.protocols = protocols;
     }
 
-    static EngineParameters supported() {
-        return new EngineParameters();
+    /** Defaults with {@code protocols} enabled (the context's client or server defaults). */
+    static EngineParameters defaults(List<String> protocols) {
+        return new EngineParameters(protocols);
     }
 
     EngineParameters copy() {
-        EngineParameters p = new EngineParameters();
-        p.protocols = protocols;
+        EngineParameters p = new EngineParameters(protocols);
         p.cipherSuites = cipherSuites;
         p.needClientAuth = needClientAuth;
         p.wantClientAuth = wantClientAuth;
@@ -78,8 +78,7 @@ final class EngineParameters {
     void setProtocols(String[] names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
-            if (n == null || !(Protocols.SUPPORTED.contains(n) || n.equals("TLSv1.2") || n.equals("TLSv1.1")
-                    || n.equals("TLSv1") || n.equals("SSLv3") || n.equals("SSLv2Hello"))) {
+            if (n == null || !Protocols.known(n)) {
                 throw new IllegalArgumentException("unsupported protocol: " + n);
             }
             out.add(n);

@@ -18,13 +18,14 @@ import javax.net.ssl.SSLServerSocket;
 public final class EngineServerSocket extends SSLServerSocket {
     private final ContextState context;
     private final ReentrantLock lock = new ReentrantLock();
-    private final EngineParameters params = EngineParameters.defaults();
+    private final EngineParameters params;
     private boolean clientMode;
     private BiFunction<SSLEngine, List<String>, String> alpnSelector;
 
     EngineServerSocket(ContextState context) throws IOException {
         super();
         this.context = context;
+        this.params = EngineParameters.defaults(context.defaultProtocols(false));
     }
 
     @Override

@@ -26,8 +26,11 @@ final class HandshakeStarter {
     static Session newSession(ContextState ctx, Engine engine, boolean client) {
         byte[] id = new byte[32];
         ctx.backend().random().nextBytes(id);
+        // Until the handshake completes, the session names the highest enabled version (the one offered).
+        String offered = engine.parameters().protocols.stream().filter(Protocols.SUPPORTED::contains).findFirst()
+                .orElse(Protocols.TLS13);
         Session s = new Session(client ? ctx.clientSessions() : ctx.serverSessions(), engine.getPeerHost(),
-                engine.getPeerPort(), Protocols.TLS13, "SSL_NULL_WITH_NULL_NULL",
+                engine.getPeerPort(), offered, "SSL_NULL_WITH_NULL_NULL",
                 Config.DEFAULT_SIGNATURE_SCHEMES_CERT, id);
         String sni = client ? ConfigFactory.clientServerName(engine.parameters(), engine.getPeerHost()) : null;
         if (sni != null) {
@@ -41,8 +44,8 @@ final class HandshakeStarter {
             BiFunction<SSLEngine, List<String>, String> alpnSelector) throws SSLException {
         String sni = client ? ConfigFactory.clientServerName(engine.parameters(), engine.getPeerHost()) : null;
         AlpnSelector selector = alpnSelector == null ? null : offered -> selectAlpn(engine, alpnSelector, offered);
-        Config config = ConfigFactory.build(ctx, engine.parameters(), client, sni,
-                new KeyManagerSelector(ctx.keyManager(), engine, ctx.backend()),
+        Config config = ConfigFactory.build(ctx, engine.parameters(), client, sni, engine.getPeerHost(),
+                engine.getPeerPort(), new KeyManagerSelector(ctx.keyManager(), engine, ctx.backend()),
                 new TrustManagerVerifier(ctx.trustManager(), engine), selector);
         if (!client) {
             return new ServerConnection(config);

@@ -1,20 +1,29 @@
 package org.layer45.jsse;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.layer45.connection.Config;
+import org.layer45.handshake.Tls12Policy;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.ProtocolVersion;
 
 /**
  * The protocol versions and cipher suites this provider implements, by their JSSE standard names
- * (Java Security Standard Algorithm Names). TLS 1.2 is added here when the core implements it;
- * everything above this class passes protocol lists through unchanged.
+ * (Java Security Standard Algorithm Names): TLS 1.3 and TLS 1.2, the three TLS 1.3 suites and the six
+ * TLS 1.2 ECDHE AEAD suites. The core has no RSA key transport (TLS_RSA_WITH_*), so those names are
+ * accepted by setEnabledCipherSuites but neither supported nor enabled.
  */
 final class Protocols {
     static final String TLS13 = "TLSv1.3";
+    static final String TLS12 = "TLSv1.2";
 
     /** Supported protocols, newest first. */
-    static final List<String> SUPPORTED = List.of(TLS13);
+    static final List<String> SUPPORTED = List.of(TLS13, TLS12);
+    /** A "TLSv1.2" SSLContext's client side, as in SunJSSE: only TLS 1.2 is enabled. */
+    static final List<String> TLS12_ONLY = List.of(TLS12);
+    /** Names JSSE knows for older versions: accepted by setEnabledProtocols, never negotiated. */
+    private static final List<String> LEGACY = List.of("TLSv1.1", "TLSv1", "SSLv3", "SSLv2Hello");
 
     private Protocols() {
     }
@@ -24,17 +33,48 @@ final class Protocols {
             return TLS13;
         }
         if (v.equals(ProtocolVersion.TLS12)) {
-            return "TLSv1.2";
+            return TLS12;
         }
         return String.format("0x%04x", v.code());
     }
 
-    /** Suites the core implements for an enabled protocol, in default preference order. */
+    /** The version a JSSE protocol name stands for, or null for names we do not implement. */
+    static ProtocolVersion version(String name) {
+        return switch (name) {
+            case TLS13 -> ProtocolVersion.TLS13;
+            case TLS12 -> ProtocolVersion.TLS12;
+            default -> null;
+        };
+    }
+
+    /** Whether setEnabledProtocols accepts {@code name} (SunJSSE refuses names it does not know). */
+    static boolean known(String name) {
+        return SUPPORTED.contains(name) || LEGACY.contains(name);
+    }
+
+    /** Suites the core implements, in default preference order: TLS 1.3 first, then TLS 1.2 ECDHE AEAD. */
     static List<CipherSuite> supportedSuites() {
-        return CipherSuite.TLS13_ALL;
+        return Config.DEFAULT_SUITES;
     }
 
     static List<String> supportedSuiteNames() {
         return supportedSuites().stream().map(CipherSuite::name).toList();
+    }
+
+    /** Whether {@code suite} can be negotiated under {@code version}. */
+    static boolean usableWith(CipherSuite suite, ProtocolVersion version) {
+        return version.equals(ProtocolVersion.TLS13) ? suite.tls13() : Tls12Policy.isEcdheSuite(suite);
+    }
+
+    /** The enabled versions that have at least one enabled suite, newest first. */
+    static List<ProtocolVersion> usableVersions(List<String> protocols, List<CipherSuite> suites) {
+        List<ProtocolVersion> out = new ArrayList<>();
+        for (String name : SUPPORTED) {
+            ProtocolVersion v = version(name);
+            if (protocols.contains(name) && suites.stream().anyMatch(s -> usableWith(s, v))) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 }

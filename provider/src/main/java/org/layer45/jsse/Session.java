@@ -33,7 +33,7 @@ public final class Session extends ExtendedSSLSession {
     /** The provider-specific marker applications and tests may check: {@code getValue(PROVIDER_KEY)}. */
     public static final String PROVIDER_KEY = "org.layer45.provider";
 
-    private final byte[] id;
+    private volatile byte[] id;
     private final SessionContext context;
     private final String peerHost;
     private final int peerPort;
@@ -47,6 +47,7 @@ public final class Session extends ExtendedSSLSession {
     private volatile List<X509Certificate> localCertificates = List.of();
     private volatile List<SNIServerName> requestedServerNames = List.of();
     private volatile List<SignatureScheme> peerSignatureSchemes = List.of();
+    private volatile boolean resumed;
     private final List<SignatureScheme> localSignatureSchemes;
 
     Session(SessionContext context, String peerHost, int peerPort, String protocol, String cipherSuite,
@@ -82,8 +83,17 @@ public final class Session extends ExtendedSSLSession {
         localCertificates = List.copyOf(chain);
     }
 
-    /** Freezes what the handshake negotiated (RFC 8446 §4.4.4: the handshake is complete). */
+    /**
+     * Freezes what the handshake negotiated (RFC 8446 §4.4.4: the handshake is complete). A TLS 1.2
+     * session takes the session id of the ServerHello (RFC 5246 §7.4.1.3), as SunJSSE reports it, so
+     * a session resumed by id keeps its id; TLS 1.3 sessions keep their random local id.
+     */
     void complete(SessionInfo info) {
+        byte[] tls12Id = info.sessionId();
+        if (tls12Id.length > 0) {
+            id = tls12Id;
+        }
+        resumed = info.resumed();
         protocol = Protocols.name(info.version());
         cipherSuite = info.suite().name();
         peerCertificates = info.peerCertificates();
@@ -93,6 +103,11 @@ public final class Session extends ExtendedSSLSession {
         }
         values.putIfAbsent(PROVIDER_KEY, "Layer45");
         lastAccessed = System.currentTimeMillis();
+    }
+
+    /** Whether the handshake resumed an earlier session (abbreviated handshake or PSK). */
+    boolean resumed() {
+        return resumed;
     }
 
     // ---- SSLSession

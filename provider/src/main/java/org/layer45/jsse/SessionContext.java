@@ -11,9 +11,10 @@ import javax.net.ssl.SSLSessionContext;
 
 /**
  * An {@link SSLSessionContext}: the sessions of one SSLContext side by id, bounded by the cache
- * size (oldest evicted first) and expired after the timeout. Resumption itself runs on TLS 1.3
- * tickets in the core; this cache serves {@code getSession(id)} / {@code getIds()} and the
- * application's timeout and size settings.
+ * size (oldest evicted first) and expired after the timeout. Resumption itself runs in the core
+ * (TLS 1.3 tickets; TLS 1.2 tickets and session ids, with the context's {@link PeerTicketStore} and
+ * shared TLS 1.2 session cache); this cache serves {@code getSession(id)} / {@code getIds()} and the
+ * application's timeout and size settings. A resumed TLS 1.2 session keeps its id, so it is found here.
  */
 final class SessionContext implements SSLSessionContext {
     /** SunJSSE's defaults: 24 hours and 20480 sessions. */

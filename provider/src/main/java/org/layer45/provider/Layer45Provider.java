@@ -10,7 +10,7 @@ import org.layer45.jsse.ContextSpi;
 
 /**
  * The {@code Layer45} JSSE provider: registration only (DESIGN.md §2). It offers the SSLContext
- * algorithms {@code TLS}, {@code TLSv1.3} and {@code Default}; key and trust manager factories are
+ * algorithms {@code TLS}, {@code TLSv1.3}, {@code TLSv1.2} and {@code Default}; key and trust manager factories are
  * left to the JDK (any X509KeyManager / X509TrustManager works with our contexts).
  *
  * <p>Install it with {@code security.provider.1=Layer45} (or the class name) in a
@@ -25,12 +25,12 @@ public final class Layer45Provider extends Provider {
     public static final String NAME = "Layer45";
 
     public Layer45Provider() {
-        super(NAME, "0.1", "Layer45 pure-Java TLS 1.3 (SSLContext TLS, TLSv1.3, Default)");
+        super(NAME, "0.1", "Layer45 pure-Java TLS 1.3 / 1.2 (SSLContext TLS, TLSv1.3, TLSv1.2, Default)");
         // Services instantiate our classes directly: no reflection, so the jsse package need not be
         // exported when this provider runs as a named module.
-        // TLSv1.2 is registered once the core speaks it; ContextSpi already passes protocol lists through.
         sslContext("TLS", ContextSpi.Tls.class, ContextSpi.Tls::new);
         sslContext("TLSv1.3", ContextSpi.Tls13.class, ContextSpi.Tls13::new);
+        sslContext("TLSv1.2", ContextSpi.Tls12.class, ContextSpi.Tls12::new);
         sslContext("Default", ContextSpi.Default.class, ContextSpi.Default::new);
     }
 

@@ -114,6 +114,6 @@ class AlpnSniTest {
             Engine e = (Engine) ctx.createSSLEngine(host, 443);
             assertEquals(null, ConfigFactory.clientServerName(e.parameters(), host), host);
         }
-        assertEquals("example.com", ConfigFactory.clientServerName(EngineParameters.defaults(), "example.com"));
+        assertEquals("example.com", ConfigFactory.clientServerName(EngineParameters.defaults(Protocols.SUPPORTED), "example.com"));
     }
 }

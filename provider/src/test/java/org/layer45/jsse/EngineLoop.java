@@ -25,6 +25,8 @@ final class EngineLoop {
     final ByteBuffer serverApp;
     boolean clientFinished;
     boolean serverFinished;
+    /** The first bytes the server wrapped (its ServerHello record), for tests that need its random. */
+    byte[] serverFirstFlight;
 
     EngineLoop(SSLEngine client, SSLEngine server, boolean direct) {
         this.client = client;
@@ -87,7 +89,12 @@ final class EngineLoop {
         }
         while (e.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             out.compact();
+            int before = out.position();
             SSLEngineResult r = e.wrap(ByteBuffer.allocate(0), out);
+            if (!isClient && serverFirstFlight == null && r.bytesProduced() > 0) {
+                serverFirstFlight = new byte[r.bytesProduced()];
+                out.duplicate().position(before).get(serverFirstFlight);
+            }
             out.flip();
             note(who + " wrap", r, isClient);
             if (r.bytesProduced() == 0) {

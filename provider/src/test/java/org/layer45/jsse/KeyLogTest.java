@@ -68,6 +68,77 @@ class KeyLogTest {
         assertArrayEquals("attack at dawn".getBytes(), decryptFirstRecord(secret, record));
     }
 
+    /**
+     * TLS 1.2: one NSS {@code CLIENT_RANDOM <client_random> <master_secret>} line, and that master
+     * secret decrypts our first application record (RFC 5246 §5 PRF and §6.3 key block, RFC 5288 §3
+     * GCM nonce = salt ‖ explicit nonce, AAD = seq_num ‖ type ‖ version ‖ length).
+     */
+    @Test
+    void tls12ClientRandomLineDecryptsTheTraffic(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys12.log");
+        System.setProperty("layer45.keylog", file.toString());
+        SSLEngine client = TestPki.layer45(null).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {"TLSv1.2"});
+        client.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"});
+        SSLEngine server = TestPki.sun(TestPki.serverKeys("ec")).createSSLEngine();
+        server.setUseClientMode(false);
+        EngineLoop loop = new EngineLoop(client, server, false).handshake();
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(1, lines.size(), lines.toString());
+        String[] f = lines.get(0).split(" ");
+        assertEquals("CLIENT_RANDOM", f[0]);
+        assertEquals(64, f[1].length());
+        assertEquals(96, f[2].length(), "48-byte master secret");
+        byte[] clientRandom = HexFormat.of().parseHex(f[1]);
+        byte[] master = HexFormat.of().parseHex(f[2]);
+        // ServerHello: record header (5), handshake header (4), server_version (2), then random (32).
+        byte[] serverRandom = Arrays.copyOfRange(loop.serverFirstFlight, 11, 43);
+
+        ByteBuffer record = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
+        client.wrap(ByteBuffer.wrap("attack at dusk".getBytes()), record);
+        record.flip();
+        byte[] seed = concat(serverRandom, clientRandom);
+        byte[] keyBlock = prfSha256(master, "key expansion", seed, 40);
+        byte[] key = Arrays.copyOfRange(keyBlock, 0, 16);
+        byte[] salt = Arrays.copyOfRange(keyBlock, 32, 36);
+        byte[] header = new byte[5];
+        record.get(header);
+        assertEquals(23, header[0]);
+        byte[] explicit = new byte[8];
+        record.get(explicit);
+        byte[] body = new byte[record.remaining()];
+        record.get(body);
+        ByteBuffer aad = ByteBuffer.allocate(13).putLong(1) // seq 1: the client's Finished was seq 0
+                .put(header, 0, 3).putShort((short) (body.length - 16));
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, concat(salt, explicit)));
+        gcm.updateAAD(aad.array());
+        assertArrayEquals("attack at dusk".getBytes(), gcm.doFinal(body));
+    }
+
+    /** RFC 5246 §5: PRF(secret, label, seed) = P_SHA256(secret, label ‖ seed). */
+    private static byte[] prfSha256(byte[] secret, String label, byte[] seed, int length) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        byte[] labelSeed = concat(label.getBytes(java.nio.charset.StandardCharsets.US_ASCII), seed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] a = labelSeed;
+        while (out.size() < length) {
+            a = mac.doFinal(a);
+            mac.update(a);
+            out.write(mac.doFinal(labelSeed));
+        }
+        return Arrays.copyOf(out.toByteArray(), length);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void offByDefault(@TempDir Path dir) throws Exception {
         SSLEngine client = TestPki.layer45(null).createSSLEngine("localhost", 443);

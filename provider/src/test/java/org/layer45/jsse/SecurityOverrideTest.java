@@ -33,12 +33,7 @@ class SecurityOverrideTest {
     void unmodifiedProgramRunsOnLayer45(String variant, @TempDir Path dir) throws Exception {
         boolean modulePath = variant.endsWith("module path");
         String entry = modulePath ? "Layer45" : variant;
-        StringBuilder props = new StringBuilder("security.provider.1=" + entry + "\n");
-        for (int i = 0; i < JDK_PROVIDERS.length; i++) {
-            props.append("security.provider.").append(i + 2).append('=').append(JDK_PROVIDERS[i]).append('\n');
-        }
-        Path file = dir.resolve("layer45.security");
-        Files.writeString(file, props);
+        Path file = writeOverride(dir, entry);
         try (TestHttpsServer server = new TestHttpsServer(TestPki.sun(TestPki.serverKeys()))) {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Djava.security.properties=" + file,
@@ -60,6 +55,17 @@ class SecurityOverrideTest {
             assertTrue(out.contains("urlconnection=200 " + TestHttpsServer.BODY + " marker=Layer45 TLSv1.3"), out);
             assertTrue(out.contains("httpclient=200 " + TestHttpsServer.BODY + " marker=Layer45 TLSv1.3"), out);
         }
+    }
+
+    /** The java.security override (INTEROP.md §8): {@code entry} first, then every JDK provider re-listed. */
+    static Path writeOverride(Path dir, String entry) throws java.io.IOException {
+        StringBuilder props = new StringBuilder("security.provider.1=" + entry + "\n");
+        for (int i = 0; i < JDK_PROVIDERS.length; i++) {
+            props.append("security.provider.").append(i + 2).append('=').append(JDK_PROVIDERS[i]).append('\n');
+        }
+        Path file = dir.resolve("layer45.security");
+        Files.writeString(file, props);
+        return file;
     }
 
     private static String moduleDir() throws java.net.URISyntaxException {
@@ -87,7 +93,7 @@ class SecurityOverrideTest {
     }
 
     /** Surefire runs tests from a manifest-only jar; its full class path is in this property. */
-    private static String testClassPath() {
+    static String testClassPath() {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 }

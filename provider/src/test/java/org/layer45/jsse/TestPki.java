@@ -110,14 +110,39 @@ final class TestPki {
         return load(CLIENT_STORE);
     }
 
+    /**
+     * Writes the server key {@code alias} as PEM for native peers (nginx, openssl): returns the
+     * certificate file and the PKCS#8 private key file, in {@code dir}.
+     */
+    static Path[] serverPem(String alias, Path dir) throws IOException, GeneralSecurityException {
+        KeyStore ks = load(SERVER_STORE);
+        Path cert = dir.resolve(alias + "-cert.pem");
+        Path key = dir.resolve(alias + "-key.pem");
+        Files.writeString(cert, pem("CERTIFICATE", ks.getCertificate(alias).getEncoded()));
+        Files.writeString(key, pem("PRIVATE KEY", ks.getKey(alias, PASSWORD).getEncoded()));
+        return new Path[] {cert, key};
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type
+                + "-----\n";
+    }
+
     static Certificate serverCertificate(String alias) throws IOException, GeneralSecurityException {
         return load(SERVER_STORE).getCertificate(alias);
     }
 
     /** An initialised SSLContext of {@code provider} ("Layer45" uses our provider object). */
     static SSLContext context(String provider, KeyStore keys) throws GeneralSecurityException, IOException {
-        SSLContext ctx = "Layer45".equals(provider) ? SSLContext.getInstance("TLS", PROVIDER)
-                : SSLContext.getInstance("TLSv1.3", provider);
+        return context(provider, "Layer45".equals(provider) ? "TLS" : "TLSv1.3", keys);
+    }
+
+    /** An initialised SSLContext of {@code provider} for the SSLContext algorithm {@code protocol}. */
+    static SSLContext context(String provider, String protocol, KeyStore keys)
+            throws GeneralSecurityException, IOException {
+        SSLContext ctx = "Layer45".equals(provider) ? SSLContext.getInstance(protocol, PROVIDER)
+                : SSLContext.getInstance(protocol, provider);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
         kmf.init(keys, PASSWORD);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");

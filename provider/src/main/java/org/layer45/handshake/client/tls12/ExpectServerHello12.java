@@ -70,8 +70,10 @@ public record ExpectServerHello12(HandshakeSettings settings, ClientHello offere
             // RFC 5246 §7.4.1.3: a resumed session keeps its cipher suite.
             throw illegal(Reason.UNOFFERED_CIPHER_SUITE, "resumed session with a different cipher suite");
         }
+        // RFC 7301 §3.1: ALPN belongs to the connection, not the session; "when session resumption or
+        // session tickets are used, ... only the values in the new handshake messages are considered."
         ClientContext12 c = new ClientContext12(settings, offered, schemes, transcript, suite, sh.random(),
-                sh.legacySessionIdEcho(), resumed ? session.alpn() : alpn, ticketExpected, resumed ? session : null);
+                sh.legacySessionIdEcho(), alpn, ticketExpected, resumed ? session : null);
         if (resumed) {
             // RFC 5246 §7.3 abbreviated handshake: [NewSessionTicket], ChangeCipherSpec, Finished follow.
             return new ExpectServerChangeCipherSpec(c, session.masterSecret(), session.serverChain(), List.of(), null,

@@ -48,7 +48,7 @@ public record ExpectClientFinished12(ServerContext12 c, Keys12 keys) implements 
         out.handshakeComplete(new SessionInfo(ProtocolVersion.TLS12, c.suite(), c.group(), c.scheme(), c.alpn(),
                 keys.clientChain(), c.localChain(), c.serverName(), keys.abbreviated(),
                 Exporter.tls12(c.hkdf(), keys.master(), c.clientRandom(), c.serverRandom()),
-                c.transcript().messageTypes()));
+                c.transcript().messageTypes(), c.sessionId()));
         return new ServerTraffic12();
     }
 }

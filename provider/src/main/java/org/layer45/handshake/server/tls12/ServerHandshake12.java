@@ -57,8 +57,8 @@ public final class ServerHandshake12 {
         if (resumed != null) {
             return resumed;
         }
-        CertifiedKey key = s.certificateSelector().select(Role.SERVER, offer.serverNames(), offer.signatureSchemes(),
-                offer.signatureSchemes());
+        List<SignatureScheme> schemes = schemesOfCommonSuites(s, ch, offer.signatureSchemes());
+        CertifiedKey key = s.certificateSelector().select(Role.SERVER, offer.serverNames(), schemes, schemes);
         if (key == null) {
             throw failure(Reason.NO_CERTIFICATE, "no certificate for this client");
         }
@@ -90,6 +90,32 @@ public final class ServerHandshake12 {
                 offer.serverName(), key.chain(), requested, sendTicket);
         return requested != null ? new ExpectClientCertificate12(c, ephemeral)
                 : new ExpectClientKeyExchange(c, ephemeral, List.of());
+    }
+
+    /**
+     * The client's signature schemes narrowed to the key types our common ECDHE suites can
+     * authenticate (RFC 8422 §5.3: ECDHE_ECDSA needs an ECDSA or EdDSA key, ECDHE_RSA an RSA one), so
+     * that a server holding EC and RSA certificates picks one that fits a suite. Unnarrowed if that
+     * leaves nothing: {@link #chooseSuite} then reports the mismatch.
+     */
+    private static List<SignatureScheme> schemesOfCommonSuites(HandshakeSettings s, ClientHello ch,
+            List<SignatureScheme> offered) {
+        boolean ecdsa = false;
+        boolean rsa = false;
+        for (CipherSuite suite : s.cipherSuites()) {
+            if (Tls12Policy.isEcdheSuite(suite) && ch.cipherSuites().contains(suite)) {
+                ecdsa |= Tls12Policy.isEcdsaSuite(suite);
+                rsa |= !Tls12Policy.isEcdsaSuite(suite);
+            }
+        }
+        List<SignatureScheme> out = new ArrayList<>();
+        for (SignatureScheme scheme : offered) {
+            boolean rsaScheme = scheme.name().startsWith("rsa_");
+            if (rsaScheme ? rsa : ecdsa) {
+                out.add(scheme);
+            }
+        }
+        return out.isEmpty() ? offered : out;
     }
 
     /** 32 random bytes; the last 8 are DOWNGRD\x01 when we could have done TLS 1.3 (RFC 8446 §4.1.3). */
