@@ -32,6 +32,10 @@ public final class Session extends ExtendedSSLSession {
     static final int APPLICATION_BUFFER_SIZE = PACKET_BUFFER_SIZE - 5;
     /** The provider-specific marker applications and tests may check: {@code getValue(PROVIDER_KEY)}. */
     public static final String PROVIDER_KEY = "org.layer45.provider";
+    /** {@code getValue(NAMED_GROUP_KEY)}: the key-exchange group negotiated, e.g. {@code "X25519MLKEM768"}. */
+    public static final String NAMED_GROUP_KEY = "org.layer45.namedGroup";
+    /** {@code getValue(RESUMED_KEY)}: {@code Boolean.TRUE} when the handshake resumed a session (PSK or id/ticket). */
+    public static final String RESUMED_KEY = "org.layer45.resumed";
 
     private volatile byte[] id;
     private final SessionContext context;
@@ -102,6 +106,11 @@ public final class Session extends ExtendedSSLSession {
             setRequestedServerNames(List.of(info.serverName()));
         }
         values.putIfAbsent(PROVIDER_KEY, "Layer45");
+        // Provider-specific facts JSSE has no getter for, readable through any SSLSession wrapper.
+        if (info.group() != null) {
+            values.put(NAMED_GROUP_KEY, info.group().name());
+        }
+        values.put(RESUMED_KEY, info.resumed());
         lastAccessed = System.currentTimeMillis();
     }
 

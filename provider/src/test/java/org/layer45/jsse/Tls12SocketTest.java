@@ -113,6 +113,8 @@ class Tls12SocketTest {
             }
             assertFalse(((Session) client[0]).resumed());
             assertTrue(((Session) client[1]).resumed(), "abbreviated handshake");
+            assertEquals(Boolean.FALSE, client[0].getValue(Session.RESUMED_KEY));
+            assertEquals(Boolean.TRUE, client[1].getValue(Session.RESUMED_KEY));
             assertArrayEquals(server[0].getId(), server[1].getId(), "SunJSSE resumed the same session");
             assertArrayEquals(client[0].getId(), client[1].getId());
         }
