@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SunJSSE server writes the five NSS lines for one client random, and the logged
  * CLIENT_TRAFFIC_SECRET_0 really is the connection's: it decrypts a captured application record
  * with keys derived independently here (RFC 8446 §7.3, javax.crypto only). Without the property,
- * nothing is written. (The tshark decryption of a loopback capture is not implemented yet.)
+ * nothing is written. {@link KeyLogTsharkTest} has tshark decrypt a real loopback capture.
  */
 class KeyLogTest {
     @AfterEach
