@@ -47,11 +47,15 @@ final class ProbeReport {
         section(out, "Key-exchange groups (one offered at a time)");
         List<String> header = new ArrayList<>(List.of("group"));
         header.addAll(supported);
-        header.add("");
+        header.add("note");
         TextTable groups = new TextTable(header.toArray(String[]::new));
         r.groups.forEach((g, row) -> groups.row(cells(g, row, supported,
                 AlgorithmNames.isPostQuantumHybrid(g) ? "post-quantum hybrid" : "")));
         out.addAll(groups.lines());
+        if (r.tls12CertCurve != null) {
+            out.add("  * TLS 1.2 needs the ECDSA certificate's curve among the groups (RFC 8422 §5.1); offered after");
+            out.add("    the group tested, " + r.tls12CertCurve + " was chosen instead: unsupported, or not preferred");
+        }
         if (r.defaultOffer != null) {
             out.add("  Layer45's default offer (key shares X25519MLKEM768 and x25519): "
                     + (r.defaultOffer.ok() ? r.defaultOffer.group() + (r.defaultOffer.wire().helloRetryRequest()
@@ -73,7 +77,7 @@ final class ProbeReport {
 
         section(out, "ALPN");
         TextTable alpn = new TextTable("offered", "selected");
-        r.alpn.forEach(a -> alpn.row(a));
+        r.alpn.forEach(a -> alpn.row(a[0], a[1].replace(r.target + " refused the handshake ", "refused ")));
         out.addAll(alpn.lines());
 
         section(out, "Session resumption (a second connection with the first one's session)");

@@ -21,6 +21,8 @@ final class ProbeResult {
     final Map<String, SuiteOrder> suiteOrder = new LinkedHashMap<>();
     /** Per group: per supported version, "yes", "no" or "n/a". */
     final Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+    /** Set when a TLS 1.2 group was offered together with the ECDSA certificate's curve, which won. */
+    String tls12CertCurve;
     /** What Layer45's default offer (shares X25519MLKEM768 + x25519) negotiated. */
     Attempt defaultOffer;
     /** The HelloRetryRequest experiment: what was offered and what happened. */

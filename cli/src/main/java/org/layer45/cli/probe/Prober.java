@@ -114,6 +114,7 @@ final class Prober {
     }
 
     private void groups(List<String> supported) {
+        String certCurve = ecdsaCurve(result.chain);
         for (String g : AlgorithmNames.groups()) {
             Map<String, String> row = new LinkedHashMap<>();
             for (String v : supported) {
@@ -122,15 +123,38 @@ final class Prober {
                     continue;
                 }
                 ClientOptions o = offer(v);
-                o.groups = List.of(g);
+                // RFC 8422 §5.1: in TLS 1.2 the groups also limit the curve of the server's ECDSA
+                // key, so that curve must be offered too, after the group under test.
+                boolean withCertCurve = v.equals("TLSv1.2") && certCurve != null && !certCurve.equals(g);
+                o.groups = withCertCurve ? List.of(g, certCurve) : List.of(g);
                 Attempt a = attempt(o);
-                row.put(v, a.ok() && g.equals(a.group()) ? "yes" : "no");
+                if (a.ok() && g.equals(a.group())) {
+                    row.put(v, "yes");
+                } else if (a.ok() && withCertCurve) {
+                    row.put(v, "no*");
+                    result.tls12CertCurve = certCurve;
+                } else {
+                    row.put(v, "no");
+                }
             }
             result.groups.put(g, row);
         }
         if (supported.contains("TLSv1.3")) {
             result.defaultOffer = attempt(offer("TLSv1.3"));
         }
+    }
+
+    /** The named curve of an ECDSA leaf certificate's key, or null. */
+    static String ecdsaCurve(List<X509Certificate> chain) {
+        if (chain.isEmpty() || !(chain.get(0).getPublicKey() instanceof java.security.interfaces.ECPublicKey ec)) {
+            return null;
+        }
+        return switch (ec.getParams().getCurve().getField().getFieldSize()) {
+            case 256 -> "secp256r1";
+            case 384 -> "secp384r1";
+            case 521 -> "secp521r1";
+            default -> null;
+        };
     }
 
     /**

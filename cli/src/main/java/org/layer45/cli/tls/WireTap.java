@@ -23,6 +23,7 @@ public final class WireTap {
     private final Consumer<String> log;
     private final Direction toServer;
     private final Direction toClient;
+    private volatile boolean explainedEncryption;
 
     /** @param log receives one line per record or message, or null to only collect observations */
     public WireTap(Consumer<String> log) {
@@ -92,7 +93,6 @@ public final class WireTap {
         private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         private boolean encrypted;
         private boolean gaveUp;
-        private boolean explainedEncryption;
 
         Direction(String prefix, boolean fromClient, HandshakeMessages messages) {
             this.prefix = prefix;
@@ -128,10 +128,15 @@ public final class WireTap {
         private void record(int type, byte[] body) {
             switch (type) {
                 case 20 -> {
-                    // TLS 1.2: what follows from this side is encrypted (RFC 5246 §7.1). TLS 1.3 sends
-                    // it only for middlebox compatibility (RFC 8446 Appendix D.4) and encrypts anyway.
-                    encrypted = true;
-                    emit(prefix + "ChangeCipherSpec");
+                    // TLS 1.2: what follows from this side is encrypted (RFC 5246 §7.1). TLS 1.3 sends it
+                    // only for middlebox compatibility (RFC 8446 Appendix D.4), possibly before its second
+                    // ClientHello, and encrypts with record type 23 anyway.
+                    if ("TLSv1.2".equals(observations.serverVersion)) {
+                        encrypted = true;
+                        emit(prefix + "ChangeCipherSpec");
+                    } else {
+                        emit(prefix + "ChangeCipherSpec (TLS 1.3 middlebox compatibility, RFC 8446 Appendix D.4)");
+                    }
                 }
                 case 21 -> emit(prefix + (encrypted ? "encrypted alert, " + body.length + " bytes" : alert(body)));
                 case 22 -> {
