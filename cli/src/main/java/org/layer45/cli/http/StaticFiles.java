@@ -76,9 +76,9 @@ public final class StaticFiles implements WebServer.Handler {
     }
 
     /**
-     * The decoded path segments, without empty and "." ones; null when a ".." segment appears
-     * (refused, never resolved). Bad escapes, NUL and backslash are errors: on some systems they
-     * are separators or terminators.
+     * The decoded path segments, without empty and "." ones; null (refused, never resolved) when a
+     * ".." segment appears or an escaped "/" or "\\" would smuggle a separator into a segment. Bad
+     * escapes and NUL are errors.
      */
     static List<String> segments(String rawPath) {
         if (!rawPath.startsWith("/")) {
@@ -87,10 +87,10 @@ public final class StaticFiles implements WebServer.Handler {
         List<String> out = new ArrayList<>();
         for (String raw : rawPath.split("/")) {
             String s = percentDecode(raw);
-            if (s.indexOf('\0') >= 0 || s.indexOf('\\') >= 0 || s.indexOf('/') >= 0) {
-                throw new IllegalArgumentException("forbidden character in path segment");
+            if (s.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("NUL in path");
             }
-            if (s.equals("..")) {
+            if (s.equals("..") || s.indexOf('\\') >= 0 || s.indexOf('/') >= 0) {
                 return null;
             }
             if (!s.isEmpty() && !s.equals(".")) {

@@ -53,6 +53,7 @@ public final class WebServer implements AutoCloseable {
     private final ExecutorService pool;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger resumed = new AtomicInteger();
     private volatile boolean closed;
 
     private WebServer(Settings settings, SSLServerSocket https, ServerSocket http) {
@@ -103,9 +104,14 @@ public final class WebServer implements AutoCloseable {
         return http == null ? -1 : http.getLocalPort();
     }
 
-    /** TLS connections accepted so far. */
+    /** TLS connections accepted (handshake completed) so far. */
     public int connections() {
         return connections.get();
+    }
+
+    /** How many of those resumed an earlier session. */
+    public int resumedConnections() {
+        return resumed.get();
     }
 
     private void acceptLoop(ServerSocket server, Consumer<Socket> serve) {
@@ -152,6 +158,9 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         Request.TlsFacts facts = facts(tls.getSession(), tls.getApplicationProtocol(), offeredAlpn[0], handshakeMillis);
+        if (facts.resumed()) {
+            resumed.incrementAndGet();
+        }
         try {
             InputStream in = new BufferedInputStream(tls.getInputStream());
             OutputStream out = new BufferedOutputStream(tls.getOutputStream());
