@@ -79,6 +79,14 @@ class ServeCommandTest {
         return log.toString(StandardCharsets.UTF_8);
     }
 
+    /** The server logs a request after answering it, so the client may be done first: wait, bounded. */
+    private static void awaitLog(Pattern line) throws InterruptedException {
+        for (long end = System.currentTimeMillis() + 10_000; !line.matcher(log()).find();) {
+            assertTrue(System.currentTimeMillis() < end, "no log line /" + line + "/ in:\n" + log());
+            Thread.sleep(10);
+        }
+    }
+
     private static PeerProcess.Result curl(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Peers.require("curl"), "-sS", "--cacert", certs.ca.toString()));
         cmd.addAll(List.of(args));
@@ -98,8 +106,8 @@ class ServeCommandTest {
         assertTrue(out.contains("http_version=1.1 verify=0"), out);
         // one log line per request: protocol, suite (Layer45's server order puts AES-128 first), group
         // (curl's OpenSSL 3.0 has no ML-KEM, so x25519)
-        assertTrue(Pattern.compile("127\\.0\\.0\\.1:\\d+ TLSv1\\.3 TLS_AES_128_GCM_SHA256 x25519 new \\(handshake \\d+ ms\\) "
-                + "\"GET /hello\\.txt HTTP/1\\.1\" 200 19").matcher(log()).find(), log());
+        awaitLog(Pattern.compile("127\\.0\\.0\\.1:\\d+ TLSv1\\.3 TLS_AES_128_GCM_SHA256 x25519 new \\(handshake \\d+ ms\\) "
+                + "\"GET /hello\\.txt HTTP/1\\.1\" 200 19"));
     }
 
     @Test
@@ -108,7 +116,7 @@ class ServeCommandTest {
                 "-w", "%{http_code}", "https://localhost:" + httpsPort + "/hello.txt");
         assertEquals(0, r.exitCode(), r.output());
         assertEquals("200", r.output());
-        assertTrue(log().contains("TLSv1.2 TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 x25519 new"), log());
+        awaitLog(Pattern.compile("TLSv1\\.2 TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 x25519 new"));
     }
 
     @Test
@@ -130,8 +138,8 @@ class ServeCommandTest {
         assertTrue(out.contains("Strict-Transport-Security: max-age=600"), out);
         assertTrue(out.contains("<h1>docs</h1>"), out);
         assertTrue(out.contains("redirects=1 final=https://localhost:" + httpsPort + "/docs/ v=1.1"), out);
-        assertTrue(log().contains("plain HTTP \"GET /docs/ HTTP/1.1\" 301 -> https://localhost:" + httpsPort
-                + "/docs/"), log());
+        awaitLog(Pattern.compile(Pattern.quote("plain HTTP \"GET /docs/ HTTP/1.1\" 301 -> https://localhost:"
+                + httpsPort + "/docs/")));
     }
 
     @Test

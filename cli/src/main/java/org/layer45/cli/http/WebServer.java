@@ -201,9 +201,10 @@ public final class WebServer implements AutoCloseable {
         }
         // RFC 6797 §6.1: Strict-Transport-Security on responses over secure transport.
         response.field("Strict-Transport-Security", "max-age=" + settings.hstsMaxAgeSeconds());
-        ResponseWriter.write(out, response, request != null && request.method().equals("HEAD"), keepAlive);
+        // Logged before the response is sent, so a client that has its answer also finds it in the log.
         settings.log().accept(peer + " " + facts.oneLine() + " (handshake " + facts.handshakeMillis() + " ms) \""
                 + head.startLine() + "\" " + response.status() + " " + response.length());
+        ResponseWriter.write(out, response, request != null && request.method().equals("HEAD"), keepAlive);
         return keepAlive;
     }
 
@@ -221,9 +222,9 @@ public final class WebServer implements AutoCloseable {
             String location = "https://" + host + ":" + httpsPort() + path;
             Response r = Response.text(301, "Moved Permanently", "moved to " + location + "\n").field("Location",
                     location);
+            settings.log().accept(peer + " plain HTTP \"" + head.startLine() + "\" 301 -> " + location);
             ResponseWriter.write(new BufferedOutputStream(socket.getOutputStream()), r,
                     parts.length > 0 && parts[0].equals("HEAD"), false);
-            settings.log().accept(peer + " plain HTTP \"" + head.startLine() + "\" 301 -> " + location);
         } catch (IOException e) {
             if (!closed) {
                 settings.log().accept(peer + " plain HTTP error: " + e.getMessage());
