@@ -74,7 +74,7 @@ class GetCommandTest {
         try (OpenSslServer s = OpenSslServer.start(certs, "-groups", "P-256")) {
             CliRun r = CliRun.of("get", "--cacert", certs.ca.toString(), "-v", url(s));
             assertEquals(0, r.exitCode(), r.toString());
-            assertTrue(r.out().contains("> ClientHello: versions TLSv1.3, TLSv1.2"), r.toString());
+            assertTrue(r.out().contains("> ClientHello\n>   versions TLSv1.3, TLSv1.2\n"), r.toString());
             assertTrue(r.out().contains("key shares X25519MLKEM768 (1216 B), x25519 (32 B)"), r.toString());
             assertTrue(r.out().contains("SNI localhost"), r.toString());
             assertTrue(r.out().contains("< HelloRetryRequest: TLSv1.3, TLS_AES_128_GCM_SHA256, asks for a key share "
@@ -107,6 +107,15 @@ class GetCommandTest {
             CliRun r = CliRun.of("get", "--cacert", certs.ca.toString(), url(s));
             assertEquals(1, r.exitCode(), r.toString());
             assertEquals("layer45 get: certificate for wrong.host.example does not match localhost\n", r.err());
+        }
+    }
+
+    @Test
+    void expiredCertificateIsOneClearLine() throws Exception {
+        try (OpenSslServer s = OpenSslServer.start(certs, certs.expiredCert, certs.expiredKey)) {
+            CliRun r = CliRun.of("get", "--cacert", certs.ca.toString(), url(s));
+            assertEquals(1, r.exitCode(), r.toString());
+            assertEquals("layer45 get: certificate CN=expired expired on 2020-02-01 00:00 UTC\n", r.err());
         }
     }
 

@@ -14,7 +14,8 @@ import org.layer45.cli.pki.ThrowawayPki;
 /**
  * PEM files for the peers (openssl s_server, curl, s_client), made with the CLI's own
  * {@link CertificateBuilder}: {@code ca.pem}, a good server {@code server.pem}/{@code server.key}
- * (localhost, 127.0.0.1) and a {@code wronghost.pem}/{@code wronghost.key} for wrong.host.example.
+ * (localhost, 127.0.0.1), a {@code wronghost.pem}/{@code wronghost.key} for wrong.host.example and
+ * an {@code expired.pem}/{@code expired.key} for localhost that expired on 2020-02-01.
  */
 public final class TestCerts {
     public final Path dir;
@@ -23,6 +24,8 @@ public final class TestCerts {
     public final Path serverKey;
     public final Path wrongHostCert;
     public final Path wrongHostKey;
+    public final Path expiredCert;
+    public final Path expiredKey;
 
     private TestCerts(Path dir) throws Exception {
         this.dir = dir;
@@ -43,6 +46,12 @@ public final class TestCerts {
                 .issuedBy(caCert, caKeys.getPrivate());
         wrongHostCert = write("wronghost.pem", Pem.certificate(wrongCertificate));
         wrongHostKey = write("wronghost.key", Pem.privateKey(wrong.getPrivate()));
+        KeyPair old = ThrowawayPki.p256();
+        X509Certificate expired = CertificateBuilder.forKey(old.getPublic()).subject("CN=expired")
+                .validity(Instant.parse("2020-01-01T00:00:00Z"), Duration.ofDays(31)).dnsName("localhost")
+                .issuedBy(caCert, caKeys.getPrivate());
+        expiredCert = write("expired.pem", Pem.certificate(expired));
+        expiredKey = write("expired.key", Pem.privateKey(old.getPrivate()));
     }
 
     public static TestCerts create(Path dir) throws Exception {

@@ -39,7 +39,10 @@ final class HandshakeMessages {
         this.observations = observations;
     }
 
-    /** One line for a handshake message of {@code type} with {@code body} (RFC 8446 §4 numbering). */
+    /**
+     * A description of a handshake message of {@code type} with {@code body} (RFC 8446 §4
+     * numbering): one line, or for a ClientHello one line per offer.
+     */
     String describe(int type, byte[] body, boolean fromClient) {
         ByteBuffer in = ByteBuffer.wrap(body);
         try {
@@ -67,8 +70,8 @@ final class HandshakeMessages {
         in.position(in.position() + sessionIdLength);
         List<Integer> suites = u16List(slice(in, u16(in)));
         skip(in, u8(in)); // compression methods
-        StringBuilder out = new StringBuilder("ClientHello: ");
-        StringJoiner parts = new StringJoiner("; ");
+        StringBuilder out = new StringBuilder("ClientHello\n  ");
+        StringJoiner parts = new StringJoiner("\n  "); // one offer per line: a ClientHello says a lot
         List<Integer> versions = List.of();
         observations.clientSessionIdLength = sessionIdLength;
         observations.clientOfferedPsk = false;

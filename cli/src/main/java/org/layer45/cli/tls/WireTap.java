@@ -172,7 +172,9 @@ public final class WireTap {
                     break;
                 }
                 byte[] msg = Arrays.copyOfRange(buf, pos + 4, pos + 4 + length);
-                emit(prefix + messages.describe(msgType, msg, fromClient));
+                for (String line : messages.describe(msgType, msg, fromClient).split("\n")) {
+                    emit(prefix + line);
+                }
                 pos += 4 + length;
             }
             handshake.reset();
