@@ -79,6 +79,10 @@ final class GetCommand implements Command {
             out.println("WARNING: --insecure: the server's certificate and host name are NOT checked;");
             out.println("WARNING: anyone on the path could be impersonating " + host + ".");
         }
+        if (a.has("-v")) {
+            out.println("-v: TLS records as they cross the TCP socket ('>' to the server, '<' from it). Layer45 "
+                    + "exposes no handshake trace, so only cleartext messages are decoded; encrypted ones show their size.");
+        }
         WireTap tap = new WireTap(a.has("-v") ? out::println : null);
         TlsClient client;
         try {
