@@ -24,6 +24,8 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import org.layer45.jsse.Session;
+
 /**
  * A small HTTP/1.1 server over Layer45's {@link SSLServerSocket}, plus an optional plain HTTP port
  * that answers every request with a 301 to the HTTPS URL (the port 80 → 443 convention). HTTPS
@@ -249,7 +251,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static Request.TlsFacts facts(SSLSession s, String alpn, String offered, long handshakeMillis) {
-        Object group = s.getValue("org.layer45.namedGroup");
+        Object group = s.getValue(Session.NAMED_GROUP_KEY);
         String sni = null;
         if (s instanceof javax.net.ssl.ExtendedSSLSession x) {
             for (javax.net.ssl.SNIServerName n : x.getRequestedServerNames()) {
@@ -259,7 +261,7 @@ public final class WebServer implements AutoCloseable {
             }
         }
         return new Request.TlsFacts(s.getProtocol(), s.getCipherSuite(), group == null ? null : group.toString(),
-                Boolean.TRUE.equals(s.getValue("org.layer45.resumed")), alpn == null || alpn.isEmpty() ? null : alpn,
+                Boolean.TRUE.equals(s.getValue(Session.RESUMED_KEY)), alpn == null || alpn.isEmpty() ? null : alpn,
                 offered, sni, handshakeMillis);
     }
 

@@ -43,7 +43,7 @@ final class HandshakeMessages {
      * A description of a handshake message of {@code type} with {@code body} (RFC 8446 §4
      * numbering): one line, or for a ClientHello one line per offer.
      */
-    String describe(int type, byte[] body, boolean fromClient) {
+    String describe(int type, byte[] body) {
         ByteBuffer in = ByteBuffer.wrap(body);
         try {
             return switch (type) {

@@ -29,7 +29,7 @@ public final class HandshakeSummary {
     public static List<String> lines(TlsConnection c, ClientOptions options) {
         List<String> out = new ArrayList<>();
         String offered = options.protocols == null ? "TLSv1.3, TLSv1.2" : String.join(", ", options.protocols);
-        out.add(row("connected", c.host() + ":" + c.port() + " via " + c.session().getValue(TlsConnection.PROVIDER_KEY)
+        out.add(row("connected", c.host() + ":" + c.port() + " via " + c.session().getValue(org.layer45.jsse.Session.PROVIDER_KEY)
                 + " (TCP " + c.tcpMillis() + " ms)"));
         out.add(row("protocol", c.protocol() + " (offered " + offered + ")"));
         out.add(row("cipher suite", c.cipherSuite()));

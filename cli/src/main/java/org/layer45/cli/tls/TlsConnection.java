@@ -5,16 +5,14 @@ import java.io.IOException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import org.layer45.jsse.Session;
+
 /**
  * One established TLS connection made by {@link TlsClient}, with what is known about its
- * handshake: the session, the wire observations and the timings.
+ * handshake: the session (with Layer45's extra values, {@link Session#NAMED_GROUP_KEY} and
+ * {@link Session#RESUMED_KEY}), the wire observations and the timings.
  */
 public final class TlsConnection implements AutoCloseable {
-    /** Session values Layer45 adds beyond JSSE (org.layer45.jsse.Session). */
-    public static final String NAMED_GROUP_KEY = "org.layer45.namedGroup";
-    public static final String RESUMED_KEY = "org.layer45.resumed";
-    public static final String PROVIDER_KEY = "org.layer45.provider";
-
     private final String host;
     private final int port;
     private final SSLSocket socket;
@@ -68,12 +66,12 @@ public final class TlsConnection implements AutoCloseable {
 
     /** The negotiated key-exchange group, e.g. "X25519MLKEM768" (null after a TLS 1.3 psk_ke resumption). */
     public String group() {
-        Object g = session().getValue(NAMED_GROUP_KEY);
+        Object g = session().getValue(Session.NAMED_GROUP_KEY);
         return g == null ? null : g.toString();
     }
 
     public boolean resumed() {
-        return Boolean.TRUE.equals(session().getValue(RESUMED_KEY));
+        return Boolean.TRUE.equals(session().getValue(Session.RESUMED_KEY));
     }
 
     /** The ALPN protocol selected, or null when none was. */

@@ -29,8 +29,8 @@ public final class WireTap {
     public WireTap(Consumer<String> log) {
         this.log = log;
         HandshakeMessages messages = new HandshakeMessages(observations);
-        this.toServer = new Direction("> ", true, messages);
-        this.toClient = new Direction("< ", false, messages);
+        this.toServer = new Direction("> ", messages);
+        this.toClient = new Direction("< ", messages);
     }
 
     public Observations observations() {
@@ -87,16 +87,14 @@ public final class WireTap {
      */
     private final class Direction {
         private final String prefix;
-        private final boolean fromClient;
         private final HandshakeMessages messages;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         private boolean encrypted;
         private boolean gaveUp;
 
-        Direction(String prefix, boolean fromClient, HandshakeMessages messages) {
+        Direction(String prefix, HandshakeMessages messages) {
             this.prefix = prefix;
-            this.fromClient = fromClient;
             this.messages = messages;
         }
 
@@ -172,7 +170,7 @@ public final class WireTap {
                     break;
                 }
                 byte[] msg = Arrays.copyOfRange(buf, pos + 4, pos + 4 + length);
-                for (String line : messages.describe(msgType, msg, fromClient).split("\n")) {
+                for (String line : messages.describe(msgType, msg).split("\n")) {
                     emit(prefix + line);
                 }
                 pos += 4 + length;
