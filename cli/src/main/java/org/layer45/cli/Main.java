@@ -1,26 +1,20 @@
 package org.layer45.cli;
 
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
-import org.layer45.crypto.CryptoBackend;
-import org.layer45.crypto.DefaultCryptoBackend;
-import org.layer45.crypto.KeyExchange;
-import org.layer45.error.TlsFailure;
-import org.layer45.iana.AeadAlgorithm;
-import org.layer45.iana.CipherSuite;
-import org.layer45.iana.ContentType;
-import org.layer45.iana.NamedGroup;
-import org.layer45.iana.SignatureScheme;
-import org.layer45.record.RecordProtection;
+import org.layer45.cli.demo.DemoCommand;
 
 /**
- * The {@code layer45} command. Today it has one subcommand, {@code info}: what this build
- * supports, each key-exchange group and record cipher exercised once as a self-check. The
- * {@code demo}, {@code get}, {@code probe} and {@code serve} subcommands come with the JSSE layer.
+ * The {@code layer45} command: {@code demo}, {@code get}, {@code probe}, {@code serve} and
+ * {@code info}. Every failure ends as one line on stderr, "layer45 COMMAND: what went wrong", and a
+ * non-zero exit code (2 for usage errors); {@code --help} after any command explains it.
  */
 public final class Main {
+    private static final List<Command> COMMANDS = List.of(new DemoCommand(), new GetCommand(), new org.layer45.cli.probe.ProbeCommand(),
+            new ServeCommand(), new InfoCommand());
+
     private Main() {
     }
 
@@ -30,98 +24,56 @@ public final class Main {
 
     /** Runs a subcommand; returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "info" : args[0];
-        switch (command) {
-            case "info":
-                return info(out, err);
-            case "help":
-            case "--help":
-            case "-h":
-                usage(out);
-                return 0;
-            default:
-                err.println("layer45: unknown command '" + command + "'");
-                usage(err);
-                return 2;
+        String name = args.length == 0 ? "help" : args[0];
+        if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
+            if (args.length > 1) {
+                Command c = find(args[1]);
+                if (c != null) {
+                    out.print(c.help());
+                    return 0;
+                }
+            }
+            usage(out);
+            return 0;
         }
+        if (name.equals("--version")) {
+            out.println("layer45 " + version());
+            return 0;
+        }
+        Command command = find(name);
+        if (command == null) {
+            err.println("layer45: unknown command '" + name + "'");
+            usage(err);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            out.print(command.help());
+            return 0;
+        }
+        try {
+            return command.run(rest, out, err);
+        } catch (CliException e) {
+            err.println("layer45 " + name + ": " + e.getMessage());
+            if (e.exitCode() == 2) {
+                err.println("(see: layer45 " + name + " --help)");
+            }
+            return e.exitCode();
+        }
+    }
+
+    private static Command find(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: layer45 [info|help]");
-        out.println("  info   what this build supports, with a self-check of every group and cipher");
-    }
-
-    private static int info(PrintStream out, PrintStream err) {
-        CryptoBackend backend = DefaultCryptoBackend.create();
-        out.println("Layer45 " + version() + " on Java " + Runtime.version());
-        out.println("crypto backend: " + backend.name());
-        boolean ok = true;
-        for (CipherSuite suite : CipherSuite.TLS13_ALL) {
-            ok &= report(out, err, "suite " + suite.name(), () -> checkRecordRoundTrip(backend, suite.aead()));
-        }
-        for (NamedGroup group : backend.supportedGroups()) {
-            ok &= report(out, err, "group " + group.name(), () -> checkKeyExchange(backend, group));
-        }
-        StringBuilder schemes = new StringBuilder("signature schemes:");
-        for (SignatureScheme s : backend.supportedSignatureSchemes()) {
-            schemes.append(' ').append(s.name());
-        }
-        out.println(schemes);
-        out.println(ok ? "self-check: ok" : "self-check: FAILED");
-        return ok ? 0 : 1;
-    }
-
-    private interface Check {
-        String run() throws TlsFailure;
-    }
-
-    private static boolean report(PrintStream out, PrintStream err, String what, Check check) {
-        try {
-            out.println(what + ": ok (" + check.run() + ")");
-            return true;
-        } catch (TlsFailure | RuntimeException e) {
-            err.println(what + ": FAILED: " + e);
-            return false;
+        out.println("usage: layer45 COMMAND [options]     (layer45 COMMAND --help for details)");
+        for (Command c : COMMANDS) {
+            out.printf("  %-6s %s%n", c.name(), c.summary());
         }
     }
 
-    /** Seals one 1 KiB record and opens it with the peer's protection (RFC 8446 §5.2). */
-    private static String checkRecordRoundTrip(CryptoBackend backend, AeadAlgorithm aead) throws TlsFailure {
-        byte[] key = new byte[aead.keyLength()];
-        byte[] iv = new byte[AeadAlgorithm.NONCE_LENGTH];
-        backend.random().nextBytes(key);
-        backend.random().nextBytes(iv);
-        RecordProtection writer = RecordProtection.tls13(backend.aead(aead, key), iv);
-        RecordProtection reader = RecordProtection.tls13(backend.aead(aead, key), iv);
-        byte[] data = new byte[1024];
-        backend.random().nextBytes(data);
-        ByteBuffer wire = ByteBuffer.allocate(writer.maxRecordSize(data.length, 0));
-        writer.seal(ContentType.APPLICATION_DATA, ByteBuffer.wrap(data), wire, 0);
-        wire.flip();
-        int recordLength = wire.remaining();
-        ByteBuffer plain = ByteBuffer.allocate(recordLength);
-        int type = reader.open(wire, plain);
-        byte[] back = Arrays.copyOf(plain.array(), plain.position());
-        if (type != ContentType.APPLICATION_DATA || !Arrays.equals(data, back)) {
-            throw new IllegalStateException("record did not round-trip");
-        }
-        return aead + ", 1024-byte record is " + recordLength + " bytes on the wire";
-    }
-
-    /** Runs both sides of a key exchange and checks they agree (RFC 8446 §4.2.8). */
-    private static String checkKeyExchange(CryptoBackend backend, NamedGroup group) throws TlsFailure {
-        KeyExchange kx = backend.keyExchange(group);
-        KeyExchange.ClientKeyShare client = kx.generate();
-        KeyExchange.ServerKeyShare server = kx.respond(client.publicShare());
-        byte[] secret = client.complete(server.publicShare());
-        if (!Arrays.equals(secret, server.sharedSecret())) {
-            throw new IllegalStateException("client and server secrets differ");
-        }
-        return "client share " + client.publicShare().length + " B, server share " + server.publicShare().length
-                + " B, secret " + secret.length + " B";
-    }
-
-    private static String version() {
+    static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v != null ? v : "(development build)";
     }
