@@ -104,7 +104,7 @@ class OpenSslInteropTest {
     @ParameterizedTest(name = "client {0} {1} {2}-cert")
     @MethodSource("suitesGroupsCerts")
     void ourClientAgainstOpenSslServer(CipherSuite suite, String group, String cert) throws Exception {
-        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.3 " + suite.name() + " " + group + " " + cert + "-cert");
+        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.3 " + suite.name() + " " + groupOf(group).name() + " " + cert + "-cert");
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-" + cert + ".pem", "-key",
                 "server-" + cert + ".key", "-ciphersuites", suite.name(), "-groups", group, "-naccept", "1")) {
@@ -202,7 +202,7 @@ class OpenSslInteropTest {
     @ParameterizedTest(name = "server {0} {1} {2}-cert")
     @MethodSource("suitesGroupsCerts")
     void openSslClientAgainstOurServer(CipherSuite suite, String group, String cert) throws Exception {
-        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 " + suite.name() + " " + group + " " + cert + "-cert");
+        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 " + suite.name() + " " + groupOf(group).name() + " " + cert + "-cert");
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String out = serveOne(serverConfig(cert).build(),
                 List.of("-tls1_3", "-ciphersuites", suite.name(), "-groups", group, "-brief"), session);

@@ -115,7 +115,7 @@ class OpenSslTls12InteropTest {
     @ParameterizedTest(name = "client group {0}")
     @ValueSource(strings = {"X25519", "P-256", "P-384"})
     void ourClientUsesTheOnlyGroupOpenSslServerAllows(String group) throws Exception {
-        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.2 group " + group);
+        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.2 group " + group(group).name());
         int port = Peers.freePort();
         try (PeerProcess server = openssl.server(port, args("-www", "-groups", group, "-cert", "server-rsa.pem",
                 "-key", "server-rsa.key", "-naccept", "1"))) {
@@ -130,7 +130,7 @@ class OpenSslTls12InteropTest {
     @ParameterizedTest(name = "server group {0}")
     @ValueSource(strings = {"X25519", "P-256", "P-384"})
     void openSslClientGetsItsOnlyGroupFromOurServer(String group) throws Exception {
-        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.2 group " + group);
+        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.2 group " + group(group).name());
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String out = openssl.serveOne(openssl.serverConfig("rsa").build(), args("-groups", group, "-brief"), session);
 

@@ -53,6 +53,31 @@ final class SocketDriver implements Closeable {
         }
     }
 
+    /**
+     * Processes records until {@code count} KeyUpdated events arrived, the peer closed, or time ran
+     * out; returns the KeyUpdated events seen (other events are dropped).
+     */
+    java.util.List<org.layer45.connection.ConnectionEvent.KeyUpdated> awaitKeyUpdates(int count, long timeoutMillis)
+            throws IOException, TlsFailure {
+        java.util.List<org.layer45.connection.ConnectionEvent.KeyUpdated> out = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (out.size() < count && System.currentTimeMillis() < deadline) {
+            org.layer45.connection.ConnectionEvent e = connection.pollEvent();
+            if (e instanceof org.layer45.connection.ConnectionEvent.KeyUpdated k) {
+                out.add(k);
+            } else if (e == null) {
+                try {
+                    if (!readRecord()) {
+                        break;
+                    }
+                } catch (SocketTimeoutException quiet) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** The application data received so far, as bytes; the buffer is emptied. */
     byte[] takeReceived() {
         byte[] out = received.toByteArray();
