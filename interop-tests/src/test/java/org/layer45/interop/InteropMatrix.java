@@ -32,6 +32,7 @@ public final class InteropMatrix implements TestWatcher {
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<>();
     /** More cells of the running test: {peer, dimension, result-if-passed or null, note}. */
     private static final ThreadLocal<List<String[]>> EXTRA = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<String> NOTE = new ThreadLocal<>();
     private static final Map<String, String> VERSIONS = new TreeMap<>();
     static final String LIMITATION = "peer limitation";
     private static final List<String[]> ROWS = new ArrayList<>();
@@ -41,6 +42,11 @@ public final class InteropMatrix implements TestWatcher {
     /** Names the cell the calling test proves; call it before the test can fail. */
     public static void cell(String peer, String dimension) {
         CURRENT.set(new String[] {peer, dimension});
+    }
+
+    /** Evidence for the calling test's main cell, shown in the Note column when it passes. */
+    public static void note(String evidence) {
+        NOTE.set(evidence);
     }
 
     /** A further cell the calling test proves (recorded with the test's result). */
@@ -94,6 +100,11 @@ public final class InteropMatrix implements TestWatcher {
     private static void record(ExtensionContext context, String result, String detail) {
         String[] cell = CURRENT.get();
         CURRENT.remove();
+        String note = NOTE.get();
+        NOTE.remove();
+        if (detail == null && note != null) {
+            detail = note;
+        }
         List<String[]> extra = new ArrayList<>(EXTRA.get());
         EXTRA.remove();
         if (cell == null && extra.isEmpty()) {
@@ -120,7 +131,38 @@ public final class InteropMatrix implements TestWatcher {
         }
     }
 
-    private static String render(List<String[]> rows, Map<String, String> versions) {
+    /** Rank of a result when several tests prove the same cell: the worst one wins. */
+    private static int rank(String result) {
+        return switch (result) {
+            case "FAIL" -> 3;
+            case "skipped" -> 2;
+            case LIMITATION -> 1;
+            default -> 0;
+        };
+    }
+
+    /** One row per (peer, dimension): the worst result, and the distinct notes joined. */
+    private static List<String[]> mergeSameCell(List<String[]> rows) {
+        Map<String, String[]> cells = new java.util.LinkedHashMap<>();
+        for (String[] r : rows) {
+            String key = r[0] + "\t" + r[1];
+            String[] have = cells.get(key);
+            if (have == null) {
+                cells.put(key, r.clone());
+                continue;
+            }
+            if (rank(r[2]) > rank(have[2])) {
+                have[2] = r[2];
+            }
+            if (!r[3].isEmpty() && !have[3].contains(r[3])) {
+                have[3] = have[3].isEmpty() ? r[3] : have[3] + "; " + r[3];
+            }
+        }
+        return new ArrayList<>(cells.values());
+    }
+
+    private static String render(List<String[]> allRows, Map<String, String> versions) {
+        List<String[]> rows = mergeSameCell(allRows);
         Map<String, int[]> perPeer = new TreeMap<>();
         StringBuilder cells = new StringBuilder();
         cells.append("| Peer | Dimension | Result | Note |\n|---|---|---|---|\n");

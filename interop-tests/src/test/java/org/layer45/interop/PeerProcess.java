@@ -37,6 +37,14 @@ final class PeerProcess implements AutoCloseable {
         return new PeerProcess(p);
     }
 
+    /** Like {@link #start(Path, List)}, with extra environment variables (e.g. a throw-away HOME). */
+    static PeerProcess start(Path dir, List<String> command, java.util.Map<String, String> environment)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(environment);
+        return new PeerProcess(pb.start());
+    }
+
     /**
      * Starts a peer whose stdout goes to {@code stdoutFile} and whose stdin, unless
      * {@code stdinFile} is null (then it is a pipe, see {@link #stdin()}), comes from a file: bulk

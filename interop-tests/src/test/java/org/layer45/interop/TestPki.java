@@ -44,7 +44,7 @@ final class TestPki {
     }
 
     private void make(String openssl) throws IOException, InterruptedException {
-        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n"
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:localhost,DNS:mtls.localhost,IP:127.0.0.1,IP:::1\n"
                 + "extendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\n");
         Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\nbasicConstraints=critical,CA:FALSE\n");
         Files.writeString(dir.resolve("ca.ext"), "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
