@@ -31,8 +31,8 @@ import org.layer45.error.TlsFailure;
 import org.layer45.jsse.Session;
 
 /**
- * 64 MiB each way with a SHA-256 check of what arrived, against real peers: OpenSSL in both roles
- * through our sans-I/O core (the peer's side of the data goes through files: {@code -quiet} s_server /
+ * 64 MiB each way with a SHA-256 check of what arrived, against real peers: OpenSSL and GnuTLS's
+ * gnutls-cli through our sans-I/O core (the peer's side of the data goes through files: {@code -quiet} s_server /
  * s_client write exactly what they received to stdout), and {@code gnutls-serv --echo} through our
  * JSSE SSLSocket (writer and reader threads at once; gnutls-serv's echo is line-based, so the data is
  * base64-alphabet text lines).
@@ -141,6 +141,53 @@ class BulkTransferInteropTest {
                 assertEquals(text.size, total);
                 assertEquals(text.sha256, HexFormat.of().formatHex(md.digest()), "what gnutls-serv echoed");
             }
+        }
+    }
+
+    @Test
+    void gnutlsClientWithOurServer() throws Exception {
+        GnuTlsPeer gnutls = GnuTlsPeer.require();
+        InteropMatrix.cell(GnuTlsPeer.CLIENT, "TLS1.3 " + DIMENSION);
+        Path received = dir.resolve("gnutls-cli.out");
+        // --logfile: gnutls-cli's own messages go there, so its stdout is exactly the data it received.
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                PeerProcess client = PeerProcess.startWithFiles(gnutls.pki.dir, gnutls.clientCommand(
+                        listener.getLocalPort(), List.of("--logfile=" + dir.resolve("gnutls-cli.log"))), null,
+                        received)) {
+            // Its stdin stays open until the download is in: at stdin EOF gnutls-cli says goodbye and exits.
+            CompletableFuture<Void> feeder = pump(Files.newInputStream(up.file), new KeepOpen(client.stdin()));
+            listener.setSoTimeout(10_000);
+            try (Socket socket = listener.accept();
+                    SocketDriver driver = new SocketDriver(socket, new ServerConnection(
+                            gnutls.serverConfig("ec").build()))) {
+                driver.handshake();
+                assertEquals(up.sha256, receiveAll(driver, up.size, false), "what we received");
+                feeder.get(10, TimeUnit.SECONDS);
+                sendFile(driver, down.file);
+                BulkData.awaitSize(received, down.size, 60_000);
+                assertEquals(down.sha256, BulkData.sha256Of(received), "what gnutls-cli received");
+                client.stdin().close();
+                driver.readToEnd();
+                assertTrue(driver.connection().isInboundClosed(), "gnutls-cli ended with close_notify");
+            }
+            assertEquals(0, client.waitFor(10_000), client.output());
+        }
+    }
+
+    /** A stream whose close() only flushes (the pump must not close the peer's stdin). */
+    private static final class KeepOpen extends java.io.FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

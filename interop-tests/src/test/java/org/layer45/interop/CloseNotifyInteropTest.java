@@ -146,4 +146,19 @@ class CloseNotifyInteropTest {
             }
         }
     }
+
+    @Test
+    void gnutlsServerClosesWeSeeCloseNotify() throws Exception {
+        GnuTlsPeer gnutls = GnuTlsPeer.require();
+        InteropMatrix.cell(GnuTlsPeer.SERVER, "TLS1.3 close_notify peer -> Layer45");
+        int port = Peers.freePort();
+        try (PeerProcess server = gnutls.server(port, "ec", List.of("--http"));
+                SocketDriver driver = new SocketDriver(new Socket(InetAddress.getLoopbackAddress(), port),
+                        new ClientConnection(gnutls.clientConfig().build()))) {
+            driver.handshake();
+            driver.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(driver.readToEnd().contains("GnuTLS"), driver.receivedText());
+            assertTrue(driver.connection().isInboundClosed(), "gnutls-serv ended its answer with close_notify");
+        }
+    }
 }
