@@ -137,6 +137,18 @@ final class Layer45HttpsResponder implements AutoCloseable {
         return failures.isEmpty() ? null : failures.get(0).getMessage();
     }
 
+    /**
+     * Waits (bounded) for the server thread to record a failure: the client may report the alert
+     * and exit before that thread has filed its exception. Returns the first message, or null.
+     */
+    String awaitFailure(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (failures.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        return firstFailure();
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         server.close();

@@ -18,17 +18,30 @@ import java.util.function.BiFunction;
 /**
  * The rows of {@link InteropMatrix} on disk, one file per test JVM, so that a surefire run with
  * several forked JVMs still produces one complete matrix. Each JVM's file is named
- * {@code <parent pid>-<pid>.tsv}: JVMs forked by the same Maven process share the parent pid, and a
- * file with another parent pid is left over from an earlier run and is deleted. Merging happens
+ * {@code <run pid>-<pid>.tsv}, where the run pid is that of the Maven JVM above this one (surefire
+ * forks through {@code /bin/sh -c}, so the direct parent differs per fork); a file with another run
+ * pid is left over from an earlier run and is deleted. Merging happens
  * under an exclusive {@link FileLock}, and the markdown replaces the old one atomically.
  */
 final class MatrixRows {
     private static final String VERSION_MARK = "#version";
-    private static final String RUN = String.valueOf(ProcessHandle.current().parent()
-            .map(ProcessHandle::pid).orElse(0L));
+    private static final String RUN = String.valueOf(runPid());
     private static final String SELF = RUN + "-" + ProcessHandle.current().pid() + ".tsv";
 
     private MatrixRows() {
+    }
+
+    /** The nearest ancestor running Maven (plexus-classworlds), else the parent, else 0. */
+    private static long runPid() {
+        java.util.Optional<ProcessHandle> p = ProcessHandle.current().parent();
+        for (int depth = 0; depth < 6 && p.isPresent(); depth++) {
+            String cmd = p.get().info().commandLine().orElse("");
+            if (cmd.contains("classworlds")) {
+                return p.get().pid();
+            }
+            p = p.get().parent();
+        }
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
     }
 
     /** Saves this JVM's rows, merges every JVM's rows of this run and writes {@code out} with {@code render}. */
