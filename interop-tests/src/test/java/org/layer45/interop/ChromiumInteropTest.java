@@ -65,7 +65,7 @@ class ChromiumInteropTest {
     }
 
     @AfterAll
-    static void cleanUp() throws IOException {
+    static void cleanUp() throws IOException, InterruptedException {
         deleteTree(home);
     }
 
@@ -81,18 +81,14 @@ class ChromiumInteropTest {
 
     /** Chromium loads https://localhost:port/ once (fresh profile) and prints the DOM; returns all output. */
     private static String load(int port) throws Exception {
-        Path profile = Files.createTempDirectory("layer45-chromium-profile");
-        try {
-            List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                    "--host-resolver-rules=MAP localhost 127.0.0.1", "--dump-dom", "https://localhost:" + port + "/"));
-            try (PeerProcess p = PeerProcess.start(pki.dir, cmd, Map.of("HOME", home.toString()))) {
-                p.waitFor(60_000);
-                return p.output();
-            }
-        } finally {
-            deleteTree(profile);
+        Path profile = Files.createTempDirectory(home, "profile"); // removed with HOME after the class
+        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--host-resolver-rules=MAP localhost 127.0.0.1",
+                "--dump-dom", "https://localhost:" + port + "/"));
+        try (PeerProcess p = PeerProcess.start(pki.dir, cmd, Map.of("HOME", home.toString()))) {
+            p.waitFor(60_000);
+            return p.output();
         }
     }
 
@@ -178,13 +174,21 @@ class ChromiumInteropTest {
         // @formatter:on
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
+    /** Deletes the throw-away HOME; retried, since Chromium's helper processes may still be writing. */
+    private static void deleteTree(Path root) throws IOException, InterruptedException {
+        if (root == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        for (int attempt = 1; Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException stillInUse) {
+                if (attempt == 5) {
+                    throw stillInUse;
+                }
+                Thread.sleep(200);
             }
         }
     }

@@ -25,7 +25,6 @@ import org.layer45.connection.ConnectionEvent;
 import org.layer45.connection.ServerConnection;
 import org.layer45.error.AlertDescription;
 import org.layer45.error.TlsFailure;
-import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.SessionInfo;
 import org.layer45.handshake.TrustedCertificatesVerifier;
