@@ -27,8 +27,10 @@ import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
 
 /**
- * Our TLS 1.3 server against GnuTLS's {@code gnutls-cli} (Debian gnutls-bin 3.7). Only this
- * direction: {@code gnutls-serv} cannot bind to loopback only (INTEROP.md §2).
+ * Our TLS 1.3 server against GnuTLS's {@code gnutls-cli} (Debian gnutls-bin 3.7): every suite ×
+ * group, and resumption. The other direction (our client against {@code gnutls-serv}, which listens
+ * on all interfaces but is only dialled on 127.0.0.1) is {@link GnuTlsServerInteropTest}; more
+ * features of this direction are in {@link GnuTlsClientFeaturesTest}.
  */
 @Timeout(60)
 class GnuTlsInteropTest {
@@ -37,7 +39,7 @@ class GnuTlsInteropTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        gnutlsCli = Peers.require("gnutls-cli");
+        gnutlsCli = GnuTlsPeer.require().cli;
         pki = TestPki.get();
     }
 
@@ -94,6 +96,7 @@ class GnuTlsInteropTest {
     @MethodSource("suitesAndGroups")
     void gnutlsClientAgainstOurServer(CipherSuite suite, String gnutlsCipher, NamedGroup group, String gnutlsGroup)
             throws Exception {
+        InteropMatrix.cell(GnuTlsPeer.CLIENT, "TLS1.3 " + suite.name() + " " + group.name() + " ec-cert");
         List<SessionInfo> sessions = new ArrayList<>();
         String priority = "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+" + gnutlsCipher
                 + ":-GROUP-ALL:+GROUP-" + gnutlsGroup;
@@ -108,6 +111,7 @@ class GnuTlsInteropTest {
 
     @Test
     void gnutlsClientResumesWithOurTicket() throws Exception {
+        InteropMatrix.cell(GnuTlsPeer.CLIENT, "TLS1.3 resumption (PSK from ticket)");
         List<SessionInfo> sessions = new ArrayList<>();
         String out = serve(serverConfig(), 2, List.of("--resume"), sessions);
 

@@ -2,8 +2,6 @@ package org.layer45.interop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +19,20 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * "TLS 1.3 AES_128_GCM X25519 ECDSA")}); a test that names none is filed under its class name with
  * its display name. Registered for every test in this module by JUnit's extension auto-detection
  * (see {@code junit-platform.properties} and {@code META-INF/services}).
+ *
+ * <p>A test may prove more than one cell ({@link #also}), and may record a cell the peer cannot do
+ * at all as a {@linkplain #limitation peer limitation} with the peer's own output as evidence. When
+ * surefire runs the module in several JVMs, each JVM keeps its rows in
+ * {@code target/interop-matrix-rows/} and every write merges the rows of all JVMs of the same Maven
+ * run (same parent process) under a file lock, so the one markdown file holds every cell.
  */
 public final class InteropMatrix implements TestWatcher {
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<>();
+    /** More cells of the running test: {peer, dimension, result-if-passed or null, note}. */
+    private static final ThreadLocal<List<String[]>> EXTRA = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<String> NOTE = new ThreadLocal<>();
+    private static final Map<String, String> VERSIONS = new TreeMap<>();
+    static final String LIMITATION = "peer limitation";
     private static final List<String[]> ROWS = new ArrayList<>();
     private static final Path OUT = Path.of(System.getProperty("interop.matrix",
             "target/interop-matrix.md"));
@@ -31,6 +40,39 @@ public final class InteropMatrix implements TestWatcher {
     /** Names the cell the calling test proves; call it before the test can fail. */
     public static void cell(String peer, String dimension) {
         CURRENT.set(new String[] {peer, dimension});
+    }
+
+    /** Evidence for the calling test's main cell, shown in the Note column when it passes. */
+    public static void note(String evidence) {
+        NOTE.set(evidence);
+    }
+
+    /** A further cell the calling test proves (recorded with the test's result). */
+    public static void also(String peer, String dimension) {
+        EXTRA.get().add(new String[] {peer, dimension, null, null});
+    }
+
+    /**
+     * A cell the peer cannot do, with the evidence (the peer's own output): recorded as
+     * {@value #LIMITATION} if the test (which must assert that evidence) passes, else as FAIL.
+     */
+    public static void limitation(String peer, String dimension, String evidence) {
+        EXTRA.get().add(new String[] {peer, dimension, LIMITATION, evidence});
+    }
+
+    /** The version a peer reported (e.g. {@code openssl version}), listed above the table. */
+    public static void peerVersion(String peer, String version) {
+        synchronized (ROWS) {
+            VERSIONS.put(peer, version.strip());
+        }
+    }
+
+    /** A peer binary is missing (and not required): one skipped row says so. */
+    static void peerMissing(String binary) {
+        synchronized (ROWS) {
+            ROWS.add(new String[] {binary, "(every test)", "skipped", binary + " not installed"});
+            write();
+        }
     }
 
     @Override
@@ -56,39 +98,89 @@ public final class InteropMatrix implements TestWatcher {
     private static void record(ExtensionContext context, String result, String detail) {
         String[] cell = CURRENT.get();
         CURRENT.remove();
-        if (cell == null) {
+        String note = NOTE.get();
+        NOTE.remove();
+        if (detail == null && note != null) {
+            detail = note;
+        }
+        List<String[]> extra = new ArrayList<>(EXTRA.get());
+        EXTRA.remove();
+        if (cell == null && extra.isEmpty()) {
             cell = new String[] {context.getRequiredTestClass().getSimpleName(), context.getDisplayName()};
         }
         synchronized (ROWS) {
-            ROWS.add(new String[] {cell[0], cell[1], result, detail == null ? "" : detail});
+            if (cell != null) {
+                ROWS.add(new String[] {cell[0], cell[1], result, detail == null ? "" : detail});
+            }
+            for (String[] e : extra) {
+                boolean limitation = e[2] != null && result.equals("pass");
+                ROWS.add(new String[] {e[0], e[1], limitation ? e[2] : result,
+                    limitation ? e[3] : detail == null ? "" : detail});
+            }
             write();
         }
     }
 
     private static void write() {
+        try {
+            MatrixRows.writeMerged(OUT, ROWS, VERSIONS, InteropMatrix::render);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rank of a result when several tests prove the same cell: the worst one wins. */
+    private static int rank(String result) {
+        return switch (result) {
+            case "FAIL" -> 3;
+            case "skipped" -> 2;
+            case LIMITATION -> 1;
+            default -> 0;
+        };
+    }
+
+    /** One row per (peer, dimension): the worst result, and the distinct notes joined. */
+    private static List<String[]> mergeSameCell(List<String[]> rows) {
+        Map<String, String[]> cells = new java.util.LinkedHashMap<>();
+        for (String[] r : rows) {
+            String key = r[0] + "\t" + r[1];
+            String[] have = cells.get(key);
+            if (have == null) {
+                cells.put(key, r.clone());
+                continue;
+            }
+            if (rank(r[2]) > rank(have[2])) {
+                have[2] = r[2];
+            }
+            if (!r[3].isEmpty() && !have[3].contains(r[3])) {
+                have[3] = have[3].isEmpty() ? r[3] : have[3] + "; " + r[3];
+            }
+        }
+        return new ArrayList<>(cells.values());
+    }
+
+    private static String render(List<String[]> allRows, Map<String, String> versions) {
+        List<String[]> rows = mergeSameCell(allRows);
         Map<String, int[]> perPeer = new TreeMap<>();
         StringBuilder cells = new StringBuilder();
         cells.append("| Peer | Dimension | Result | Note |\n|---|---|---|---|\n");
-        ROWS.stream().sorted((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]))
+        rows.stream().sorted((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]))
                 .forEach(r -> {
-                    int[] n = perPeer.computeIfAbsent(r[0], k -> new int[3]);
-                    n[r[2].equals("pass") ? 0 : r[2].equals("FAIL") ? 1 : 2]++;
+                    int[] n = perPeer.computeIfAbsent(r[0], k -> new int[4]);
+                    n[r[2].equals("pass") ? 0 : r[2].equals("FAIL") ? 1 : r[2].equals(LIMITATION) ? 3 : 2]++;
                     cells.append("| ").append(esc(r[0])).append(" | ").append(esc(r[1])).append(" | ")
                             .append(r[2]).append(" | ").append(esc(r[3])).append(" |\n");
                 });
         StringBuilder md = new StringBuilder();
         md.append("# Interop matrix\n\nJava ").append(System.getProperty("java.version")).append(" (")
                 .append(System.getProperty("java.vendor")).append("), ").append(java.time.LocalDate.now())
-                .append("\n\n| Peer | Pass | Fail | Skipped |\n|---|---|---|---|\n");
+                .append("\n\n");
+        versions.forEach((peer, v) -> md.append("- ").append(esc(peer)).append(": ").append(esc(v)).append("\n"));
+        md.append("\n| Peer | Pass | Fail | Skipped | Peer limitation |\n|---|---|---|---|---|\n");
         perPeer.forEach((peer, n) -> md.append("| ").append(esc(peer)).append(" | ").append(n[0]).append(" | ")
-                .append(n[1]).append(" | ").append(n[2]).append(" |\n"));
+                .append(n[1]).append(" | ").append(n[2]).append(" | ").append(n[3]).append(" |\n"));
         md.append("\n").append(cells);
-        try {
-            Files.createDirectories(OUT.toAbsolutePath().getParent());
-            Files.writeString(OUT, md, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return md.toString();
     }
 
     private static String esc(String s) {

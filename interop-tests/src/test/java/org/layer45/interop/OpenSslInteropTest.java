@@ -46,7 +46,7 @@ class OpenSslInteropTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        openssl = Peers.require("openssl");
+        openssl = OpenSslPeer.require().openssl;
         pki = TestPki.get();
     }
 
@@ -104,6 +104,7 @@ class OpenSslInteropTest {
     @ParameterizedTest(name = "client {0} {1} {2}-cert")
     @MethodSource("suitesGroupsCerts")
     void ourClientAgainstOpenSslServer(CipherSuite suite, String group, String cert) throws Exception {
+        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.3 " + suite.name() + " " + groupOf(group).name() + " " + cert + "-cert");
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-" + cert + ".pem", "-key",
                 "server-" + cert + ".key", "-ciphersuites", suite.name(), "-groups", group, "-naccept", "1")) {
@@ -120,6 +121,7 @@ class OpenSslInteropTest {
 
     @Test
     void ourClientResumesWithOpenSslTicket() throws Exception {
+        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.3 resumption (PSK from ticket)");
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-ec.pem", "-key", "server-ec.key",
                 "-naccept", "2")) {
@@ -137,6 +139,7 @@ class OpenSslInteropTest {
 
     @Test
     void ourClientAuthenticatesToOpenSslServer() throws Exception {
+        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.3 client auth");
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-rsa.pem", "-key", "server-rsa.key",
                 "-Verify", "1", "-CAfile", "ca.pem", "-verify_return_error", "-naccept", "1")) {
@@ -152,6 +155,7 @@ class OpenSslInteropTest {
 
     @Test
     void keyUpdateBothWaysWithOpenSslServer() throws Exception {
+        InteropMatrix.cell(OpenSslPeer.SERVER, "TLS1.3 KeyUpdate (Layer45 initiates, update_requested)");
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-ec.pem", "-key", "server-ec.key",
                 "-naccept", "1");
@@ -198,6 +202,7 @@ class OpenSslInteropTest {
     @ParameterizedTest(name = "server {0} {1} {2}-cert")
     @MethodSource("suitesGroupsCerts")
     void openSslClientAgainstOurServer(CipherSuite suite, String group, String cert) throws Exception {
+        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 " + suite.name() + " " + groupOf(group).name() + " " + cert + "-cert");
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String out = serveOne(serverConfig(cert).build(),
                 List.of("-tls1_3", "-ciphersuites", suite.name(), "-groups", group, "-brief"), session);
@@ -212,6 +217,7 @@ class OpenSslInteropTest {
 
     @Test
     void openSslClientResumesWithOurTicket() throws Exception {
+        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 resumption (PSK from ticket)");
         Config config = serverConfig("ec").build();
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String sessionFile = "sess-" + System.nanoTime() + ".pem";
@@ -226,6 +232,7 @@ class OpenSslInteropTest {
 
     @Test
     void openSslClientAuthenticatesToOurServer() throws Exception {
+        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 client auth");
         Config config = serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
                 .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem"))).build();
         AtomicReference<SessionInfo> session = new AtomicReference<>();
@@ -239,6 +246,7 @@ class OpenSslInteropTest {
 
     @Test
     void ourServerRejectsOpenSslClientWithoutCertificate() throws Exception {
+        InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 client auth: no certificate refused (alert 116)");
         Config config = serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
                 .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem"))).build();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -16,11 +16,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerProcess implements AutoCloseable {
     private final Process process;
+    private final InputStream captured;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Thread pump;
 
     private PeerProcess(Process process) {
+        this(process, process.getInputStream());
+    }
+
+    private PeerProcess(Process process, InputStream captured) {
         this.process = process;
+        this.captured = captured;
         this.pump = new Thread(this::copyOutput, "peer-output");
         pump.setDaemon(true);
         pump.start();
@@ -31,9 +37,36 @@ final class PeerProcess implements AutoCloseable {
         return new PeerProcess(p);
     }
 
+    /** Like {@link #start(Path, List)}, with extra environment variables (e.g. a throw-away HOME). */
+    static PeerProcess start(Path dir, List<String> command, java.util.Map<String, String> environment)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(environment);
+        return new PeerProcess(pb.start());
+    }
+
+    /**
+     * Starts a peer whose stdout goes to {@code stdoutFile} and whose stdin, unless
+     * {@code stdinFile} is null (then it is a pipe, see {@link #stdin()}), comes from a file: bulk
+     * data stays out of memory and out of the captured text, which is then stderr only.
+     */
+    static PeerProcess startWithFiles(Path dir, List<String> command, Path stdinFile, Path stdoutFile)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(stdoutFile.toFile());
+        if (stdinFile != null) {
+            pb.redirectInput(stdinFile.toFile());
+        }
+        Process p = pb.start();
+        return new PeerProcess(p, p.getErrorStream());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     private void copyOutput() {
         byte[] buf = new byte[4096];
-        try (InputStream in = process.getInputStream()) {
+        try (InputStream in = captured) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 output.write(buf, 0, n); // ByteArrayOutputStream locks internally; no lock spans the read

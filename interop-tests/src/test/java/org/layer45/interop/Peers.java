@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds real peer binaries. A missing binary skips the test on a developer machine, but fails it
  * when {@code LAYER45_REQUIRE_PEERS=true} (set by {@code .ci/run}), so CI can never go green by
- * skipping interop.
+ * skipping interop. Besides PATH, the sbin directories are searched (Debian installs nginx in
+ * {@code /usr/sbin}).
  */
 final class Peers {
     private Peers() {
@@ -25,16 +31,21 @@ final class Peers {
         if (path == null && required()) {
             throw new AssertionError(name + " is not installed but LAYER45_REQUIRE_PEERS=true");
         }
+        if (path == null) {
+            InteropMatrix.peerMissing(name);
+        }
         assumeTrue(path != null, name + " not installed; skipping");
         return path;
     }
 
     private static String find(String name) {
+        List<String> dirs = new ArrayList<>();
         String pathEnv = System.getenv("PATH");
-        if (pathEnv == null) {
-            return null;
+        if (pathEnv != null) {
+            dirs.addAll(List.of(pathEnv.split(File.pathSeparator)));
         }
-        for (String dir : pathEnv.split(File.pathSeparator)) {
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin"));
+        for (String dir : dirs) {
             File f = new File(dir, name);
             if (f.canExecute()) {
                 return f.getAbsolutePath();
@@ -48,5 +59,32 @@ final class Peers {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * Waits until something listens on TCP {@code port} (any address), read from the kernel's
+     * {@code /proc/net/tcp} and {@code tcp6} tables, so the probe uses up no connection of a peer
+     * that accepts just one (e.g. {@code s_server -quiet -naccept 1}, which prints no ACCEPT line).
+     */
+    static void awaitListening(int port, long timeoutMillis) throws IOException, InterruptedException {
+        String hexPort = String.format(Locale.ROOT, ":%04X ", port);
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                Path p = Path.of(table);
+                if (!Files.isReadable(p)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(p)) {
+                    String[] f = line.trim().split("\\s+");
+                    // fields: sl local_address rem_address st ...; st 0A = LISTEN
+                    if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("nothing listened on port " + port + " within " + timeoutMillis + " ms");
     }
 }

@@ -10,7 +10,9 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
 import org.layer45.connection.ClientConnection;
+import org.layer45.connection.Config;
 import org.layer45.connection.Connection;
+import org.layer45.handshake.SessionInfo;
 import org.layer45.error.TlsFailure;
 
 /**
@@ -34,6 +36,53 @@ final class SocketDriver implements Closeable {
         socket.setSoTimeout(10_000);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
+    }
+
+    /**
+     * Our client connects to 127.0.0.1:{@code port}, sends {@code request} once the handshake is done
+     * and reads until the server closes; returns what it received (the session goes to {@code session}).
+     */
+    static String fetch(int port, Config config, java.util.concurrent.atomic.AtomicReference<SessionInfo> session,
+            String request) throws IOException, TlsFailure {
+        try (SocketDriver driver = new SocketDriver(new Socket(java.net.InetAddress.getLoopbackAddress(), port),
+                new ClientConnection(config))) {
+            driver.handshake();
+            session.set(driver.connection().session());
+            driver.write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return driver.readToEnd();
+        }
+    }
+
+    /**
+     * Processes records until {@code count} KeyUpdated events arrived, the peer closed, or time ran
+     * out; returns the KeyUpdated events seen (other events are dropped).
+     */
+    java.util.List<org.layer45.connection.ConnectionEvent.KeyUpdated> awaitKeyUpdates(int count, long timeoutMillis)
+            throws IOException, TlsFailure {
+        java.util.List<org.layer45.connection.ConnectionEvent.KeyUpdated> out = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (out.size() < count && System.currentTimeMillis() < deadline) {
+            org.layer45.connection.ConnectionEvent e = connection.pollEvent();
+            if (e instanceof org.layer45.connection.ConnectionEvent.KeyUpdated k) {
+                out.add(k);
+            } else if (e == null) {
+                try {
+                    if (!readRecord()) {
+                        break;
+                    }
+                } catch (SocketTimeoutException quiet) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The application data received so far, as bytes; the buffer is emptied. */
+    byte[] takeReceived() {
+        byte[] out = received.toByteArray();
+        received.reset();
+        return out;
     }
 
     Connection connection() {

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A throw-away test PKI made with the real {@code openssl} command (INTEROP.md §0): an EC P-256
  * root and an RSA-2048 root, and for each a server leaf for {@code localhost} / 127.0.0.1 and a
- * client leaf. Created once per JVM in a temp folder.
+ * client leaf. Created once per JVM in a temp folder. Besides: {@code server-ed25519} (an Ed25519
+ * leaf for localhost under the EC root, RFC 8410) and {@code server-sni} (an EC leaf for
+ * {@code sni.localhost} only, to prove which certificate an SNI-selecting server chose).
  */
 final class TestPki {
     private static TestPki instance;
@@ -42,7 +44,7 @@ final class TestPki {
     }
 
     private void make(String openssl) throws IOException, InterruptedException {
-        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n"
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:localhost,DNS:mtls.localhost,IP:127.0.0.1,IP:::1\n"
                 + "extendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\n");
         Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\nbasicConstraints=critical,CA:FALSE\n");
         Files.writeString(dir.resolve("ca.ext"), "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
@@ -61,8 +63,24 @@ final class TestPki {
                 run(openssl + " pkcs8 -topk8 -nocrypt -in " + name + ".key -out " + name + ".pk8");
             }
         }
+        Files.writeString(dir.resolve("sni.ext"), "subjectAltName=DNS:sni.localhost\n"
+                + "extendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\n");
+        run(openssl + " genpkey -algorithm ed25519 -out server-ed25519.key");
+        run(openssl + " req -new -key server-ed25519.key -out server-ed25519.csr -subj /CN=localhost");
+        run(openssl + " req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server-sni.key"
+                + " -out server-sni.csr -subj /CN=sni.localhost");
+        for (String[] leaf : new String[][] {{"server-ed25519", "server.ext"}, {"server-sni", "sni.ext"}}) {
+            run(openssl + " x509 -req -in " + leaf[0] + ".csr -CA ca-ec.pem -CAkey ca-ec.key -CAcreateserial -days 30"
+                    + " -out " + leaf[0] + ".pem -extfile " + leaf[1]);
+            run(openssl + " pkcs8 -topk8 -nocrypt -in " + leaf[0] + ".key -out " + leaf[0] + ".pk8");
+        }
         Files.writeString(dir.resolve("ca.pem"),
                 Files.readString(dir.resolve("ca-ec.pem")) + Files.readString(dir.resolve("ca-rsa.pem")));
+    }
+
+    /** Runs one openssl command line (space-separated, no quoting) in the PKI folder. */
+    void openssl(String arguments) throws IOException, InterruptedException {
+        run(Peers.require("openssl") + " " + arguments);
     }
 
     private void run(String command) throws IOException, InterruptedException {
@@ -91,7 +109,7 @@ final class TestPki {
         String pem = Files.readString(file(name + ".pk8"));
         String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(b64);
-        String alg = name.endsWith("-ec") ? "EC" : "RSA";
+        String alg = name.endsWith("-rsa") ? "RSA" : name.endsWith("-ed25519") ? "Ed25519" : "EC";
         return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 }

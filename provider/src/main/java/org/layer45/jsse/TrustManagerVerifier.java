@@ -1,5 +1,6 @@
 package org.layer45.jsse;
 
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -25,6 +26,8 @@ import org.layer45.handshake.Role;
  * DSA, EC or RSASSA-PSS, else {@code "UNKNOWN"}. An {@link X509ExtendedTrustManager} gets the engine
  * (or the socket), so it can read the handshake session and do endpoint identification (HTTPS,
  * LDAPS); a plain X509TrustManager gets our own {@link HostnameCheck} when one is requested.
+ * A rejection is reported with the defect found anywhere in the exception's causes (the PKIX trust
+ * manager says only "validity check failed" on top), and with the alert RFC 8446 §6.2 names for it.
  */
 final class TrustManagerVerifier implements PeerVerifier {
     private final X509TrustManager tm;
@@ -51,8 +54,9 @@ final class TrustManagerVerifier implements PeerVerifier {
                 checkClient(certs, clientAuthType(certs[0]));
             }
         } catch (CertificateException e) {
-            throw new TlsFailure(alertFor(e), Reason.CERTIFICATE_REJECTED,
-                    who + " certificate rejected: " + e.getMessage(), e);
+            Defect defect = Defect.of(e);
+            throw new TlsFailure(defect.alert(), Reason.CERTIFICATE_REJECTED,
+                    who + " certificate rejected: " + e.getMessage() + defect.text(), e);
         }
     }
 
@@ -94,13 +98,51 @@ final class TrustManagerVerifier implements PeerVerifier {
         };
     }
 
-    private static AlertDescription alertFor(CertificateException e) {
-        if (e instanceof CertificateExpiredException || e instanceof CertificateNotYetValidException) {
-            return AlertDescription.CERTIFICATE_EXPIRED;
+    /**
+     * What is wrong with a rejected certificate and the alert RFC 8446 §6.2 names for it:
+     * certificate_expired ("a certificate has expired or is not currently valid"),
+     * certificate_revoked, else certificate_unknown with no text.
+     */
+    record Defect(String text, AlertDescription alert) {
+        static final Defect UNKNOWN = new Defect("", AlertDescription.CERTIFICATE_UNKNOWN);
+
+        /**
+         * The defect named in the causes of {@code e}: an exception type first (it carries the dates),
+         * else the PKIX validator's reason (SunJSSE reads that reason the same way).
+         */
+        static Defect of(CertificateException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof CertificateExpiredException) {
+                    return new Defect(" (certificate expired: " + c.getMessage() + ")",
+                            AlertDescription.CERTIFICATE_EXPIRED);
+                }
+                if (c instanceof CertificateNotYetValidException) {
+                    return new Defect(" (certificate not yet valid: " + c.getMessage() + ")",
+                            AlertDescription.CERTIFICATE_EXPIRED);
+                }
+                if (c instanceof CertificateRevokedException) {
+                    return new Defect(" (certificate revoked)", AlertDescription.CERTIFICATE_REVOKED);
+                }
+            }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof CertPathValidatorException v && v.getReason() != null) {
+                    switch (v.getReason().toString()) {
+                        case "EXPIRED" -> {
+                            return new Defect(" (certificate expired)", AlertDescription.CERTIFICATE_EXPIRED);
+                        }
+                        case "NOT_YET_VALID" -> {
+                            return new Defect(" (certificate not yet valid)", AlertDescription.CERTIFICATE_EXPIRED);
+                        }
+                        case "REVOKED" -> {
+                            return new Defect(" (certificate revoked)", AlertDescription.CERTIFICATE_REVOKED);
+                        }
+                        default -> {
+                            // another reason (e.g. UNSPECIFIED): certificate_unknown
+                        }
+                    }
+                }
+            }
+            return UNKNOWN;
         }
-        if (e instanceof CertificateRevokedException) {
-            return AlertDescription.CERTIFICATE_REVOKED;
-        }
-        return AlertDescription.CERTIFICATE_UNKNOWN;
     }
 }

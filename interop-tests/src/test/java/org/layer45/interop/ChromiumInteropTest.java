@@ -1,0 +1,195 @@
+package org.layer45.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.layer45.jsse.Session;
+
+/**
+ * A real browser, headless Chromium (INTEROP.md §5), loading a page from {@link Layer45HttpsResponder}
+ * (Layer45's SSLServerSocket in this JVM) and trusting our test CA through an NSS database in a
+ * throw-away HOME (no system-wide state is touched). Three runs, about 2 s each: TLS 1.3 with
+ * X25519MLKEM768 (Chromium offers it; our server prefers it), TLS 1.2 with the RSA certificate, and an
+ * Ed25519 certificate, which Chromium does not accept (then a peer limitation, with both ends' words).
+ * Chromium's exit code is 0 even when the page fails, so success is our marker in the dumped DOM.
+ */
+@Timeout(120)
+class ChromiumInteropTest {
+    private static final String PEER = "Chromium (headless)";
+    private static String chromium;
+    private static TestPki pki;
+    private static Path home;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        chromium = Peers.require("chromium");
+        String certutil = Peers.require("certutil");
+        pki = TestPki.get();
+        home = Files.createTempDirectory("layer45-chromium-home");
+        Path nss = Files.createDirectories(home.resolve(".pki/nssdb"));
+        run(List.of(certutil, "-d", "sql:" + nss, "-N", "--empty-password"));
+        for (String ca : List.of("ec", "rsa")) {
+            run(List.of(certutil, "-d", "sql:" + nss, "-A", "-t", "C,,", "-n", "layer45-test-" + ca, "-i",
+                    pki.file("ca-" + ca + ".pem").toString()));
+        }
+        String version = run(List.of(chromium, "--version")).lines().filter(l -> l.startsWith("Chromium"))
+                .findFirst().orElse("?");
+        InteropMatrix.peerVersion(PEER, version);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException, InterruptedException {
+        deleteTree(home);
+    }
+
+    private static String run(List<String> cmd) throws Exception {
+        try (PeerProcess p = PeerProcess.start(pki.dir, cmd, Map.of("HOME", home.toString()))) {
+            int rc = p.waitFor(60_000);
+            if (rc != 0) {
+                throw new AssertionError(cmd + " failed (" + rc + "):\n" + p.output());
+            }
+            return p.output();
+        }
+    }
+
+    /** Chromium loads https://localhost:port/ once (fresh profile) and prints the DOM; returns all output. */
+    private static String load(int port) throws Exception {
+        Path profile = Files.createTempDirectory(home, "profile"); // removed with HOME after the class
+        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--host-resolver-rules=MAP localhost 127.0.0.1",
+                "--dump-dom", "https://localhost:" + port + "/"));
+        try (PeerProcess p = PeerProcess.start(pki.dir, cmd, Map.of("HOME", home.toString()))) {
+            p.waitFor(60_000);
+            return p.output();
+        }
+    }
+
+    @Test
+    void tls13WithX25519MlKem768() throws Exception {
+        InteropMatrix.cell(PEER, "TLS1.3 X25519MLKEM768");
+        InteropMatrix.also(PEER, "TLS1.3 ec-cert");
+        InteropMatrix.also(PEER, "TLS1.3 ALPN http/1.1 (Chromium offers h2,http/1.1)");
+        InteropMatrix.also(PEER, "TLS1.3 SNI");
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"), s -> { })) {
+            String out = load(server.port());
+            assertTrue(out.contains("layer45 saw TLSv1.3 "), out);
+            assertTrue(out.contains("group=X25519MLKEM768 alpn=http/1.1 sni=localhost"), out);
+            SSLSession first = server.sessions.get(0);
+            assertEquals("X25519MLKEM768", first.getValue(Session.NAMED_GROUP_KEY), Layer45Jsse.describe(first));
+            assertEquals("TLSv1.3", first.getProtocol());
+        }
+    }
+
+    @Test
+    void tls12OnlyServerWithRsaCertificate() throws Exception {
+        InteropMatrix.cell(PEER, "TLS1.2 rsa-cert");
+        InteropMatrix.also(PEER, "TLS1.2 ALPN http/1.1");
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-rsa"),
+                s -> s.setEnabledProtocols(new String[] {"TLSv1.2"}))) {
+            String out = load(server.port());
+            assertTrue(out.contains("layer45 saw TLSv1.2 TLS_ECDHE_RSA_WITH_"), out);
+            assertTrue(out.contains("alpn=http/1.1"), out);
+            assertEquals("TLSv1.2", server.sessions.get(0).getProtocol());
+        }
+    }
+
+    @Test
+    void ed25519Certificate() throws Exception {
+        String dimension = "TLS1.3 ed25519-cert";
+        SchemeRecordingKeyManager km = new SchemeRecordingKeyManager(
+                (X509ExtendedKeyManager) Layer45Jsse.keyManagers(pki, "server-ed25519")[0]);
+        SSLContext ctx = SSLContext.getInstance("TLS", Layer45Jsse.PROVIDER);
+        ctx.init(new KeyManager[] {km}, Layer45Jsse.trustManagers(pki, "ca.pem"), null);
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(ctx, s -> { })) {
+            String out = load(server.port());
+            if (out.contains("layer45 saw TLSv1.3")) {
+                InteropMatrix.cell(PEER, dimension);
+                return;
+            }
+            String error = out.lines().filter(l -> l.contains("net::ERR_")).findFirst().orElse("");
+            assertTrue(error.contains("ERR_SSL_VERSION_OR_CIPHER_MISMATCH"), out);
+            assertNotNull(server.awaitFailure(5_000), "our server refused the handshake");
+            assertFalse(km.offered.isEmpty(), "Chromium's signature_algorithms were seen");
+            assertFalse(km.offered.get(0).stream().anyMatch(a -> a.equalsIgnoreCase("ed25519")), km.offered.toString());
+            InteropMatrix.limitation(PEER, dimension, "Chromium's signature_algorithms " + km.offered.get(0)
+                    + " have no ed25519; it reported " + error.replaceAll(".*(net::ERR_\\w+).*", "$1")
+                    + "; the Layer45 server: " + server.firstFailure());
+        }
+    }
+
+    /** A key manager that notes the peer's signature_algorithms (from the handshake session) on each choice. */
+    private static final class SchemeRecordingKeyManager extends X509ExtendedKeyManager {
+        final List<List<String>> offered = new CopyOnWriteArrayList<>();
+        private final X509ExtendedKeyManager km;
+
+        SchemeRecordingKeyManager(X509ExtendedKeyManager km) {
+            this.km = km;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            if (socket instanceof SSLSocket s && s.getHandshakeSession() instanceof ExtendedSSLSession h
+                    && offered.isEmpty()) {
+                offered.add(List.of(h.getPeerSupportedSignatureAlgorithms()));
+            }
+            return km.chooseServerAlias(keyType, issuers, socket);
+        }
+
+        // @formatter:off
+        @Override public String[] getClientAliases(String t, Principal[] i) { return km.getClientAliases(t, i); }
+        @Override public String chooseClientAlias(String[] t, Principal[] i, Socket s) {
+            return km.chooseClientAlias(t, i, s);
+        }
+        @Override public String[] getServerAliases(String t, Principal[] i) { return km.getServerAliases(t, i); }
+        @Override public X509Certificate[] getCertificateChain(String a) { return km.getCertificateChain(a); }
+        @Override public PrivateKey getPrivateKey(String a) { return km.getPrivateKey(a); }
+        // @formatter:on
+    }
+
+    /** Deletes the throw-away HOME; retried, since Chromium's helper processes may still be writing. */
+    private static void deleteTree(Path root) throws IOException, InterruptedException {
+        if (root == null) {
+            return;
+        }
+        for (int attempt = 1; Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException stillInUse) {
+                if (attempt == 5) {
+                    throw stillInUse;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.layer45.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLServerSocket;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.layer45.jsse.Session;
+
+/**
+ * curl (7.88, OpenSSL backend; INTEROP.md §4) as a client of an HTTPS server in this JVM that runs on
+ * Layer45's SSLServerSocket ({@link Layer45HttpsResponder}): TLS 1.3 and 1.2 with named suites, ALPN
+ * (curl offers h2 and http/1.1; the server, having no HTTP/2, accepts http/1.1), client certificates
+ * (accepted and refused), and resumption of the first connection's session by the second URL of
+ * the same curl run. Each result is checked from both ends: curl's {@code -v} report and the
+ * Layer45 server session.
+ */
+@Timeout(60)
+class CurlInteropTest {
+    private static final String CURL = "curl";
+    private static String curl;
+    private static TestPki pki;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        curl = Peers.require("curl");
+        pki = TestPki.get();
+        try (PeerProcess p = PeerProcess.start(pki.dir, List.of(curl, "--version"))) {
+            p.waitFor(10_000);
+            InteropMatrix.peerVersion(CURL, p.output().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Runs curl against the responder (localhost pinned to 127.0.0.1) with our CA; returns rc and output. */
+    private static String[] curl(Layer45HttpsResponder server, List<String> args, String... paths) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(curl, "-sS", "-v", "--cacert", "ca.pem", "--resolve",
+                "localhost:" + server.port() + ":127.0.0.1"));
+        cmd.addAll(args);
+        for (String path : paths) {
+            cmd.add("https://localhost:" + server.port() + path);
+        }
+        try (PeerProcess p = PeerProcess.start(pki.dir, cmd)) {
+            int rc = p.waitFor(30_000);
+            return new String[] {String.valueOf(rc), p.output()};
+        }
+    }
+
+    private static Layer45HttpsResponder serve(String key, Consumer<SSLServerSocket> configure) throws Exception {
+        return new Layer45HttpsResponder(Layer45Jsse.context(pki, key), configure);
+    }
+
+    @ParameterizedTest(name = "TLS 1.3 {0}")
+    @ValueSource(strings = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void tls13WithAlpnHttp11(String suite) throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.3 " + suite + " ec-cert");
+        InteropMatrix.also(CURL, "TLS1.3 ALPN http/1.1 (curl offers h2,http/1.1)");
+        InteropMatrix.also(CURL, "TLS1.3 SNI");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> { })) {
+            String[] r = curl(server, List.of("--tlsv1.3", "--tls13-ciphers", suite), "/");
+            assertEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("SSL connection using TLSv1.3 / " + suite), r[1]);
+            assertTrue(r[1].contains("ALPN: server accepted http/1.1"), r[1]);
+            assertTrue(r[1].contains("layer45 saw TLSv1.3 " + suite), r[1]);
+            assertTrue(r[1].contains("alpn=http/1.1 sni=localhost"), r[1]);
+            assertEquals("Layer45", server.sessions.get(0).getValue(Session.PROVIDER_KEY));
+        }
+    }
+
+    @ParameterizedTest(name = "TLS 1.2 {1}")
+    @CsvSource({"server-ec, ECDHE-ECDSA-AES256-GCM-SHA384, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "server-rsa, ECDHE-RSA-CHACHA20-POLY1305, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"})
+    void tls12OnlyServer(String key, String opensslSuite, String suite) throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.2 " + suite + " " + key.substring(7) + "-cert");
+        InteropMatrix.also(CURL, "TLS1.2 ALPN http/1.1");
+        try (Layer45HttpsResponder server = serve(key, s -> s.setEnabledProtocols(new String[] {"TLSv1.2"}))) {
+            String[] r = curl(server, List.of("--ciphers", opensslSuite), "/");
+            assertEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("SSL connection using TLSv1.2 / " + opensslSuite), r[1]);
+            assertTrue(r[1].contains("ALPN: server accepted http/1.1"), r[1]);
+            assertTrue(r[1].contains("layer45 saw TLSv1.2 " + suite), r[1]);
+        }
+    }
+
+    @ParameterizedTest(name = "client certificate, TLS {0}")
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void clientCertificate(String version) throws Exception {
+        InteropMatrix.cell(CURL, (version.equals("TLSv1.3") ? "TLS1.3" : "TLS1.2") + " client auth");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> {
+            s.setEnabledProtocols(new String[] {version});
+            s.setNeedClientAuth(true);
+        })) {
+            String[] r = curl(server, List.of("--cert", "client-ec.pem", "--key", "client-ec.key"), "/");
+            assertEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("layer45 saw " + version), r[1]);
+            assertTrue(r[1].contains("client=CN=interop_client"), r[1]);
+        }
+    }
+
+    @Test
+    void clientWithoutCertificateIsRefused() throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.3 client auth: no certificate refused");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> s.setNeedClientAuth(true))) {
+            String[] r = curl(server, List.of(), "/");
+            // curl 7.88: 56 (receive failure: alert certificate required) under TLS 1.3
+            assertNotEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("alert certificate required"), r[1]);
+            String failure = server.awaitFailure(5_000);
+            assertNotNull(failure);
+            assertTrue(failure.toLowerCase().contains("certificate"), failure);
+        }
+    }
+
+    @ParameterizedTest(name = "resumption, TLS {0}")
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void secondUrlResumes(String version) throws Exception {
+        InteropMatrix.cell(CURL, (version.equals("TLSv1.3") ? "TLS1.3 resumption (PSK from ticket)"
+                : "TLS1.2 resumption"));
+        try (Layer45HttpsResponder server = serve("server-ec", s -> s.setEnabledProtocols(new String[] {version}))) {
+            String[] r = curl(server, List.of("--http1.1"), "/first", "/second");
+            assertEquals("0", r[0], r[1]);
+            assertEquals(2, server.pages.size(), server.pages.toString());
+            assertTrue(server.pages.get(0).endsWith("resumed=false client=none"), server.pages.toString());
+            assertTrue(server.pages.get(1).endsWith("resumed=true client=none"), server.pages.toString());
+            assertTrue(r[1].contains("SSL re-using session ID"), r[1]); // curl's own report
+        }
+    }
+
+    @Test
+    void mlkemIsNotOfferedByCurl() throws Exception {
+        String dimension = "TLS1.3 X25519MLKEM768";
+        try (Layer45HttpsResponder server = serve("server-ec", s -> { })) {
+            String[] r = curl(server, List.of(), "/");
+            assertEquals("0", r[0], r[1]);
+            Object group = server.sessions.get(0).getValue(Session.NAMED_GROUP_KEY);
+            String backend = r[1].lines().filter(l -> l.startsWith("* SSL connection using")).findFirst().orElse("");
+            if ("X25519MLKEM768".equals(group)) {
+                InteropMatrix.cell(CURL, dimension);
+            } else {
+                // Our server puts X25519MLKEM768 first; curl's OpenSSL 3.0 backend offers no ML-KEM group.
+                assertEquals("x25519", group);
+                InteropMatrix.limitation(CURL, dimension, "curl's TLS library (" + curlTlsLibrary()
+                        + ") offers no ML-KEM: our server, preferring X25519MLKEM768, negotiated " + group + "; "
+                        + backend.substring(2));
+            }
+        }
+    }
+
+    private static String curlTlsLibrary() throws Exception {
+        try (PeerProcess p = PeerProcess.start(pki.dir, List.of(curl, "--version"))) {
+            p.waitFor(10_000);
+            return p.output().lines().findFirst().orElse("").replaceAll(".*?(OpenSSL/\\S+).*", "$1");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.layer45.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.layer45.jsse.Session;
+
+/**
+ * Layer45 as a JSSE client ({@code SSLContext.getInstance("TLS", provider)}, endpoint identification
+ * HTTPS, trust in our two test roots only) against nginx 1.22 over HTTP/1.1 (the HTTP/2 clients are
+ * {@code provider}'s UnmodifiedClientsNginxTest). The local "badssl" catalogue: each defective
+ * virtual host, chosen by SNI (connecting to 127.0.0.1 while naming the vhost), must be refused with
+ * an SSLHandshakeException whose message names the defect, and the good one (through an
+ * intermediate CA) accepted. Also resumption on nginx's TLS 1.3 and TLS 1.2 ports (nginx's own
+ * {@code $ssl_session_reused}), client certificates, a KeyUpdate, and X25519MLKEM768 (nginx's
+ * OpenSSL 3.0 has none: a peer limitation).
+ */
+@Timeout(60)
+class NginxInteropTest {
+    private static TestPki pki;
+    private static Path dir;
+    private static NginxPeer nginx;
+    private static SSLContext client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pki = TestPki.get();
+        dir = Files.createTempDirectory("layer45-nginx");
+        nginx = new NginxPeer(pki, dir);
+        InteropMatrix.peerVersion(NginxPeer.PEER, NginxPeer.version(pki.dir));
+        client = Layer45Jsse.context(pki, null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
+    }
+
+    /** A Layer45 socket to 127.0.0.1:port that names {@code host} for SNI and the hostname check. */
+    private static SSLSocket connect(SSLContext ctx, String host, int port) throws IOException {
+        Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+        plain.setSoTimeout(10_000);
+        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
+        SSLParameters p = s.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        p.setApplicationProtocols(new String[] {"http/1.1"});
+        s.setSSLParameters(p);
+        return s;
+    }
+
+    /** GET / over the socket (HTTP/1.1, Connection: close); returns the whole response. */
+    private static String get(SSLSocket s, String host) throws IOException {
+        s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}.localhost is refused")
+    @CsvSource(delimiter = ';', value = {
+        "expired          ; (?i).*expired.*",
+        "not-yet-valid    ; (?i).*not yet valid.*",
+        "wrong-host       ; (?i).*(hostname|subject alternative).*wrong-host\\.localhost.*",
+        "self-signed      ; (?i).*(untrusted|trust anchor|certification path).*",
+        "untrusted-root   ; (?i).*(untrusted|trust anchor|certification path).*",
+        "incomplete-chain ; (?i).*(untrusted|trust anchor|certification path).*"})
+    void badCertificateIsRefused(String vhost, String expected) throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "badssl " + vhost + ".localhost refused");
+        String host = vhost + ".localhost";
+        try (SSLSocket s = connect(client, host, nginx.port)) {
+            SSLHandshakeException e = assertThrows(SSLHandshakeException.class, s::startHandshake);
+            assertTrue(Pattern.matches(expected, e.getMessage().replace('\n', ' ')),
+                    host + ": message does not name the problem: " + e.getMessage());
+            InteropMatrix.note(e.getMessage());
+        }
+    }
+
+    @Test
+    void goodCertificateThroughIntermediateIsAccepted() throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "badssl good.localhost accepted (intermediate CA)");
+        InteropMatrix.also(NginxPeer.PEER, "SNI (nginx picks the vhost by name)");
+        try (SSLSocket s = connect(client, "good.localhost", nginx.port)) {
+            String response = get(s, "good.localhost");
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("alpn=http/1.1 sni=good.localhost"), response);
+            assertEquals(2, s.getSession().getPeerCertificates().length, "leaf + intermediate");
+            assertEquals("Layer45", s.getSession().getValue(Session.PROVIDER_KEY));
+        }
+    }
+
+    @ParameterizedTest(name = "resumption on the {0} port")
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void resumption(String version) throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, (version.equals("TLSv1.3") ? "TLS1.3 resumption (PSK from ticket)"
+                : "TLS1.2 resumption (ticket)"));
+        InteropMatrix.also(NginxPeer.PEER, (version.equals("TLSv1.3") ? "TLS1.3" : "TLS1.2") + " ALPN http/1.1");
+        int port = version.equals("TLSv1.3") ? nginx.tls13Port : nginx.tls12Port;
+        SSLContext ctx = Layer45Jsse.context(pki, null); // a fresh client session cache
+        String first;
+        try (SSLSocket s = connect(ctx, "localhost", port)) {
+            first = get(s, "localhost");
+            assertEquals(Boolean.FALSE, s.getSession().getValue(Session.RESUMED_KEY));
+        }
+        try (SSLSocket s = connect(ctx, "localhost", port)) {
+            String second = get(s, "localhost");
+            assertTrue(first.contains("nginx saw " + version + " ") && first.contains("reused=."), first);
+            assertTrue(second.contains("nginx saw " + version + " ") && second.contains("reused=r"), second);
+            assertTrue(second.contains("alpn=http/1.1"), second);
+            assertEquals(Boolean.TRUE, s.getSession().getValue(Session.RESUMED_KEY));
+        }
+    }
+
+    @Test
+    void clientCertificateForMtlsVhost() throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 client auth (ssl_verify_client on)");
+        try (SSLSocket s = connect(Layer45Jsse.context(pki, "client-ec"), "mtls.localhost", nginx.port)) {
+            String response = get(s, "mtls.localhost");
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("client=SUCCESS:CN=interop_client"), response);
+        }
+        // Without a certificate nginx answers at the HTTP level (INTEROP.md §3), not with an alert.
+        try (SSLSocket s = connect(client, "mtls.localhost", nginx.port)) {
+            String response = get(s, "mtls.localhost");
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("No required SSL certificate was sent"), response);
+        }
+    }
+
+    @Test
+    void keyUpdateFromOurSocket() throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 KeyUpdate (Layer45 SSLSocket.startHandshake)");
+        try (SSLSocket s = connect(client, "localhost", nginx.tls13Port)) {
+            s.startHandshake();
+            s.startHandshake(); // TLS 1.3: a KeyUpdate (RFC 8446 §4.6.3), as SunJSSE does
+            String response = get(s, "localhost");
+            assertTrue(response.contains("nginx saw TLSv1.3"), "nginx read our request under the new keys: "
+                    + response);
+        }
+    }
+
+    @Test
+    void mlkemIsNotOfferedByNginx() throws Exception {
+        String dimension = "TLS1.3 X25519MLKEM768";
+        try (SSLSocket s = connect(client, "localhost", nginx.tls13Port)) {
+            String response = get(s, "localhost");
+            Object group = s.getSession().getValue(Session.NAMED_GROUP_KEY);
+            if ("X25519MLKEM768".equals(group)) {
+                InteropMatrix.cell(NginxPeer.PEER, dimension);
+                return;
+            }
+            assertEquals("x25519", group, response);
+            assertTrue(response.contains("curve=X25519"), response);
+            InteropMatrix.limitation(NginxPeer.PEER, dimension, "`nginx -V`: " + NginxPeer.version(pki.dir)
+                    + "; from our X25519MLKEM768 + x25519 offer nginx chose " + response.replaceAll("(?s).*(curve=\\S+).*",
+                            "$1").strip());
+        }
+    }
+}
