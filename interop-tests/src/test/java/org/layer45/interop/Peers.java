@@ -56,7 +56,9 @@ final class Peers {
 
     /** A free loopback port (there is a small race until the peer binds it). */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        // Probe the wildcard address: gnutls-serv binds 0.0.0.0 and ::, so a port that is only free
+        // on 127.0.0.1 is not free enough (nothing connects to it but loopback clients).
+        try (ServerSocket s = new ServerSocket(0, 1)) {
             return s.getLocalPort();
         }
     }
