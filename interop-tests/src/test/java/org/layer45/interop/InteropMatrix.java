@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 public final class InteropMatrix implements TestWatcher {
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> LIMITATION = new ThreadLocal<>();
     private static final List<String[]> ROWS = new ArrayList<>();
     private static final Path OUT = Path.of(System.getProperty("interop.matrix",
             "target/interop-matrix.md"));
@@ -33,9 +34,19 @@ public final class InteropMatrix implements TestWatcher {
         CURRENT.set(new String[] {peer, dimension});
     }
 
+    /**
+     * Marks the current cell as a peer limitation: the test proved that the peer lacks the feature
+     * (and that Layer45 behaves correctly with such a peer); {@code evidence} is what was observed,
+     * e.g. the peer's exception or its ClientHello. Shown as "peer limitation" when the test passes.
+     */
+    public static void limitation(String evidence) {
+        LIMITATION.set(evidence);
+    }
+
     @Override
     public void testSuccessful(ExtensionContext context) {
-        record(context, "pass", null);
+        String evidence = LIMITATION.get();
+        record(context, evidence == null ? "pass" : "peer limitation", evidence);
     }
 
     @Override
@@ -56,6 +67,7 @@ public final class InteropMatrix implements TestWatcher {
     private static void record(ExtensionContext context, String result, String detail) {
         String[] cell = CURRENT.get();
         CURRENT.remove();
+        LIMITATION.remove();
         if (cell == null) {
             cell = new String[] {context.getRequiredTestClass().getSimpleName(), context.getDisplayName()};
         }
@@ -71,17 +83,17 @@ public final class InteropMatrix implements TestWatcher {
         cells.append("| Peer | Dimension | Result | Note |\n|---|---|---|---|\n");
         ROWS.stream().sorted((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]))
                 .forEach(r -> {
-                    int[] n = perPeer.computeIfAbsent(r[0], k -> new int[3]);
-                    n[r[2].equals("pass") ? 0 : r[2].equals("FAIL") ? 1 : 2]++;
+                    int[] n = perPeer.computeIfAbsent(r[0], k -> new int[4]);
+                    n[r[2].equals("pass") ? 0 : r[2].equals("FAIL") ? 1 : r[2].equals("skipped") ? 2 : 3]++;
                     cells.append("| ").append(esc(r[0])).append(" | ").append(esc(r[1])).append(" | ")
                             .append(r[2]).append(" | ").append(esc(r[3])).append(" |\n");
                 });
         StringBuilder md = new StringBuilder();
         md.append("# Interop matrix\n\nJava ").append(System.getProperty("java.version")).append(" (")
                 .append(System.getProperty("java.vendor")).append("), ").append(java.time.LocalDate.now())
-                .append("\n\n| Peer | Pass | Fail | Skipped |\n|---|---|---|---|\n");
+                .append("\n\n| Peer | Pass | Fail | Skipped | Peer limitation |\n|---|---|---|---|---|\n");
         perPeer.forEach((peer, n) -> md.append("| ").append(esc(peer)).append(" | ").append(n[0]).append(" | ")
-                .append(n[1]).append(" | ").append(n[2]).append(" |\n"));
+                .append(n[1]).append(" | ").append(n[2]).append(" | ").append(n[3]).append(" |\n"));
         md.append("\n").append(cells);
         try {
             Files.createDirectories(OUT.toAbsolutePath().getParent());

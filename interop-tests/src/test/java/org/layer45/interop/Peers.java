@@ -29,11 +29,12 @@ final class Peers {
         return path;
     }
 
+    /** Where Debian installs daemons (nginx), which a non-root PATH often lacks. */
+    private static final String SBIN_DIRS = "/usr/sbin" + File.pathSeparator + "/usr/local/sbin";
+
     private static String find(String name) {
         String pathEnv = System.getenv("PATH");
-        if (pathEnv == null) {
-            return null;
-        }
+        pathEnv = (pathEnv == null ? "" : pathEnv + File.pathSeparator) + SBIN_DIRS;
         for (String dir : pathEnv.split(File.pathSeparator)) {
             File f = new File(dir, name);
             if (f.canExecute()) {

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -91,7 +93,45 @@ final class TestPki {
         String pem = Files.readString(file(name + ".pk8"));
         String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(b64);
-        String alg = name.endsWith("-ec") ? "EC" : "RSA";
+        String alg = name.endsWith("-ec") ? "EC" : name.endsWith("-ed25519") ? "Ed25519" : "RSA";
         return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    /**
+     * Makes {@code server-ed25519} on first use: an Ed25519 leaf for localhost / 127.0.0.1 signed by
+     * the EC root (RFC 8410 keys; not every peer can use them, so not made eagerly).
+     */
+    synchronized void ensureEd25519() throws IOException, InterruptedException {
+        if (Files.exists(file("server-ed25519.pem"))) {
+            return;
+        }
+        String openssl = Peers.require("openssl");
+        run(openssl + " genpkey -algorithm ed25519 -out server-ed25519.pk8");
+        run(openssl + " req -new -key server-ed25519.pk8 -out server-ed25519.csr -subj /CN=localhost");
+        run(openssl + " x509 -req -in server-ed25519.csr -CA ca-ec.pem -CAkey ca-ec.key -CAcreateserial -days 30"
+                + " -out server-ed25519.pem -extfile server.ext");
+    }
+
+    /** An in-memory PKCS#12 store with {@code name}'s key and leaf ("server-ec", ...): alias "key", password "changeit". */
+    KeyStore keyStore(String name) throws Exception {
+        if (name.endsWith("-ed25519")) {
+            ensureEd25519();
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("key", privateKey(name), "changeit".toCharArray(),
+                certificates(name + ".pem").toArray(new Certificate[0]));
+        return ks;
+    }
+
+    /** An in-memory trust store with both test roots (INTEROP.md §0: built from ca.pem, not a PKCS#12 file). */
+    KeyStore trustStore() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate root : certificates("ca.pem")) {
+            ks.setCertificateEntry("root-" + i++, root);
+        }
+        return ks;
     }
 }
