@@ -74,6 +74,11 @@ abstract class TlsStack {
     /** Whether it implements X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem). */
     abstract boolean hasMlKem();
 
+    /** Zero bytes this stack appends to every TLS 1.3 record's inner plaintext (RFC 8446 §5.4). */
+    int tls13Padding() {
+        return 0;
+    }
+
     /** Whether {@link #restrictGroups} works on this JDK. */
     boolean canRestrictGroups() {
         return true;
@@ -277,6 +282,12 @@ abstract class TlsStack {
     private static final class SunJsse extends TlsStack {
         SunJsse() {
             super("SunJSSE " + jdkFeature(), java.security.Security.getProvider("SunJSSE"));
+        }
+
+        /** SunJSSE's OutputRecord pads every TLS 1.3 record with 16 zero bytes (T13PaddingHolder). */
+        @Override
+        int tls13Padding() {
+            return 16;
         }
 
         /** Asked of the JDK itself (JDK 20+ lists its default groups); JDK 17 has none. */

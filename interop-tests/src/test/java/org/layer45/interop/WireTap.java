@@ -25,10 +25,12 @@ import org.layer45.interop.TlsHellos.ServerHello;
  * inspected before they are forwarded, so when a record reaches its receiver the tap has already
  * decoded it. End of stream and half-close pass through, so close_notify tests see the real order.
  *
- * <p>Why record lengths: every AEAD suite here has a 16-byte tag and no peer pads by default, so a
- * TLS 1.3 encrypted record of 22 bytes is a KeyUpdate (4-byte header + 1-byte body + content type
- * + tag, RFC 8446 §4.6.3 / §5.2) and one of 19 bytes an alert such as close_notify (2 + 1 + 16).
- * Tests never send application data of 2, 3, 5 or 6 bytes, so no data record has those lengths.
+ * <p>Why record lengths: every AEAD suite here has a 16-byte tag, so a TLS 1.3 encrypted record of
+ * 22 bytes plus the sender's padding is a KeyUpdate (4-byte header + 1-byte body + content type +
+ * tag, RFC 8446 §4.6.3 / §5.2) and one of 19 bytes plus padding an alert such as close_notify
+ * (2 + 1 + 16). Padding (RFC 8446 §5.4) is constant per implementation: SunJSSE adds 16 zero bytes
+ * to every record, the others none ({@link TlsStack#tls13Padding()}). Tests never send application
+ * data short enough to collide with those lengths.
  */
 final class WireTap implements AutoCloseable {
     static final int TLS13_KEY_UPDATE_RECORD = 22;
@@ -232,15 +234,15 @@ final class WireTap implements AutoCloseable {
             return out;
         }
 
-        /** TLS 1.3 KeyUpdate messages sent in this direction (see the class comment). */
-        long keyUpdates() {
-            return encryptedRecordLengths().stream().filter(n -> n == TLS13_KEY_UPDATE_RECORD).count();
+        /** TLS 1.3 KeyUpdate messages sent in this direction by a sender padding each record by {@code padding}. */
+        long keyUpdates(int padding) {
+            return encryptedRecordLengths().stream().filter(n -> n == TLS13_KEY_UPDATE_RECORD + padding).count();
         }
 
         /** Whether the last record before end of stream was a TLS 1.3 encrypted alert (close_notify). */
-        boolean endedWithTls13Alert() {
+        boolean endedWithTls13Alert(int padding) {
             List<Integer> enc = encryptedRecordLengths();
-            return eof && !enc.isEmpty() && enc.get(enc.size() - 1) == TLS13_ALERT_RECORD
+            return eof && !enc.isEmpty() && enc.get(enc.size() - 1) == TLS13_ALERT_RECORD + padding
                     && records.get(records.size() - 1)[0] == 23;
         }
 
