@@ -192,7 +192,8 @@ class JavaPeerFeaturesTest {
         assertNotNull(r.serverError(), "the server refused");
         assertNotNull(r.clientError(), "the client learned of it");
         String clientSaw = String.valueOf(r.clientError().getMessage()).toLowerCase(Locale.ROOT);
-        boolean certificateRequired = clientSaw.contains("certificate_required") || clientSaw.contains("certificate required");
+        boolean certificateRequired = clientSaw.contains("certificate_required")
+                || clientSaw.contains("certificate required");
         if (!certificateRequired && role.layer45IsClient() && clientSaw.contains("bad_certificate")) {
             // RFC 8446 §4.4.2.4 names certificate_required for this; the server chose another alert.
             InteropMatrix.limitation(peer + " server refuses an empty client Certificate with bad_certificate(42),"

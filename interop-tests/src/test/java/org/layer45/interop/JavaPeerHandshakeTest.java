@@ -168,7 +168,8 @@ class JavaPeerHandshakeTest {
             assertTrue(first.signatureSchemes().contains(0x0807), "Layer45 offered ed25519");
             String boring = String.valueOf(r.serverError().getMessage());
             assertTrue(boring.contains("NO_CERTIFICATE_SET"), boring);
-            assertTrue(String.valueOf(r.clientError().getMessage()).contains("internal_error"), r.clientError()::toString);
+            assertTrue(String.valueOf(r.clientError().getMessage()).contains("internal_error"),
+                    r.clientError()::toString);
             InteropMatrix.limitation("Conscrypt server cannot use an Ed25519 key: "
                     + boring.lines().filter(l -> l.contains("NO_CERTIFICATE_SET")).findFirst().orElse(boring)
                             .replaceAll(" \\(.*", "")

@@ -88,9 +88,10 @@ class JettyTest {
         boolean client = new org.eclipse.jetty.alpn.java.client.JDK9ClientALPNProcessor().appliesTo(engine);
         assertTrue(!server && !client, "Jetty's processors accept Layer45 now: drop Layer45JettyAlpn");
         assertTrue(new Layer45JettyAlpn.Server().appliesTo(engine) && new Layer45JettyAlpn.Client().appliesTo(engine));
-        InteropMatrix.limitation("JDK9Server/ClientALPNProcessor.appliesTo() is false for " + engine.getClass().getName()
-                + " (module " + (engine.getClass().getModule().isNamed() ? engine.getClass().getModule().getName()
-                        : "unnamed") + ", not java.base; org.layer45.provider on the module path); worked around by subclasses"
+        Module module = engine.getClass().getModule();
+        InteropMatrix.limitation("JDK9Server/ClientALPNProcessor.appliesTo() is false for "
+                + engine.getClass().getName() + " (module " + (module.isNamed() ? module.getName() : "unnamed")
+                + ", not java.base; org.layer45.provider on the module path); worked around by subclasses"
                 + " registered in META-INF/services (Layer45JettyAlpn)");
     }
 
@@ -143,8 +144,8 @@ class JettyTest {
         ALPNServerConnectionFactory negotiation = new ALPNServerConnectionFactory();
         negotiation.setDefaultProtocol(h1.getProtocol());
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, negotiation.getProtocol()),
-                negotiation, h2, h1);
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(tls, negotiation.getProtocol()), negotiation, h2, h1);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(new SessionReport());

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestPki {
     private static TestPki instance;
+    private static final java.util.concurrent.locks.ReentrantLock ED25519_LOCK =
+            new java.util.concurrent.locks.ReentrantLock();
 
     final Path dir;
 
@@ -101,18 +103,26 @@ final class TestPki {
      * Makes {@code server-ed25519} on first use: an Ed25519 leaf for localhost / 127.0.0.1 signed by
      * the EC root (RFC 8410 keys; not every peer can use them, so not made eagerly).
      */
-    synchronized void ensureEd25519() throws IOException, InterruptedException {
-        if (Files.exists(file("server-ed25519.pem"))) {
-            return;
+    void ensureEd25519() throws IOException, InterruptedException {
+        ED25519_LOCK.lock(); // a lock, not a monitor: openssl runs while it is held
+        try {
+            if (Files.exists(file("server-ed25519.pem"))) {
+                return;
+            }
+            String openssl = Peers.require("openssl");
+            run(openssl + " genpkey -algorithm ed25519 -out server-ed25519.pk8");
+            run(openssl + " req -new -key server-ed25519.pk8 -out server-ed25519.csr -subj /CN=localhost");
+            run(openssl + " x509 -req -in server-ed25519.csr -CA ca-ec.pem -CAkey ca-ec.key -CAcreateserial -days 30"
+                    + " -out server-ed25519.pem -extfile server.ext");
+        } finally {
+            ED25519_LOCK.unlock();
         }
-        String openssl = Peers.require("openssl");
-        run(openssl + " genpkey -algorithm ed25519 -out server-ed25519.pk8");
-        run(openssl + " req -new -key server-ed25519.pk8 -out server-ed25519.csr -subj /CN=localhost");
-        run(openssl + " x509 -req -in server-ed25519.csr -CA ca-ec.pem -CAkey ca-ec.key -CAcreateserial -days 30"
-                + " -out server-ed25519.pem -extfile server.ext");
     }
 
-    /** An in-memory PKCS#12 store with {@code name}'s key and leaf ("server-ec", ...): alias "key", password "changeit". */
+    /**
+     * An in-memory PKCS#12 store with {@code name}'s key and leaf ("server-ec", ...).
+     * Alias "key", password "changeit".
+     */
     KeyStore keyStore(String name) throws Exception {
         if (name.endsWith("-ed25519")) {
             ensureEd25519();
