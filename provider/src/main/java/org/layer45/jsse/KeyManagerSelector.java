@@ -43,7 +43,10 @@ final class KeyManagerSelector implements CertificateSelector {
     public CertifiedKey select(Role role, List<String> serverNames, List<SignatureScheme> signatureSchemes,
             List<SignatureScheme> signatureSchemesCert) {
         Session hs = engine.handshakeSessionInternal();
-        hs.setPeerSignatureSchemes(signatureSchemes);
+        // As SunJSSE: getPeerSupportedSignatureAlgorithms() is what the peer accepts in certificates
+        // (signature_algorithms_cert, else signature_algorithms, RFC 8446 §4.2.3); the PKIX key manager
+        // checks our chain against it, and TLS 1.3 signature_algorithms may omit rsa_pkcs1_*.
+        hs.setPeerSignatureSchemes(signatureSchemesCert);
         if (role == Role.SERVER) {
             hs.setRequestedServerNames(serverNames);
             if (!sniAccepted(engine.parameters().sniMatchers, serverNames)) {
