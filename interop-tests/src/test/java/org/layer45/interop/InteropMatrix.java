@@ -31,6 +31,8 @@ public final class InteropMatrix implements TestWatcher {
     /** More cells of the running test: {peer, dimension, result-if-passed or null, note}. */
     private static final ThreadLocal<List<String[]>> EXTRA = ThreadLocal.withInitial(ArrayList::new);
     private static final ThreadLocal<String> NOTE = new ThreadLocal<>();
+    /** Evidence that the running test's main cell is a peer limitation (see {@link #limitation(String)}). */
+    private static final ThreadLocal<String> MAIN_LIMITATION = new ThreadLocal<>();
     private static final Map<String, String> VERSIONS = new TreeMap<>();
     static final String LIMITATION = "peer limitation";
     private static final List<String[]> ROWS = new ArrayList<>();
@@ -58,6 +60,16 @@ public final class InteropMatrix implements TestWatcher {
      */
     public static void limitation(String peer, String dimension, String evidence) {
         EXTRA.get().add(new String[] {peer, dimension, LIMITATION, evidence});
+    }
+
+    /**
+     * Marks the calling test's main cell as a peer limitation: the test proved that the peer lacks
+     * the feature (and that Layer45 behaves correctly with such a peer); {@code evidence} is what was
+     * observed, e.g. the peer's exception or its ClientHello. Shown as {@value #LIMITATION} if the
+     * test passes, else as FAIL.
+     */
+    public static void limitation(String evidence) {
+        MAIN_LIMITATION.set(evidence);
     }
 
     /** The version a peer reported (e.g. {@code openssl version}), listed above the table. */
@@ -100,6 +112,13 @@ public final class InteropMatrix implements TestWatcher {
         CURRENT.remove();
         String note = NOTE.get();
         NOTE.remove();
+        String limitationEvidence = MAIN_LIMITATION.get();
+        MAIN_LIMITATION.remove();
+        String mainResult = result;
+        if (limitationEvidence != null && result.equals("pass")) {
+            mainResult = LIMITATION;
+            note = limitationEvidence;
+        }
         if (detail == null && note != null) {
             detail = note;
         }
@@ -110,7 +129,7 @@ public final class InteropMatrix implements TestWatcher {
         }
         synchronized (ROWS) {
             if (cell != null) {
-                ROWS.add(new String[] {cell[0], cell[1], result, detail == null ? "" : detail});
+                ROWS.add(new String[] {cell[0], cell[1], mainResult, detail == null ? "" : detail});
             }
             for (String[] e : extra) {
                 boolean limitation = e[2] != null && result.equals("pass");

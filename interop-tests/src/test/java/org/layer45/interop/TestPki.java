@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -111,5 +113,28 @@ final class TestPki {
         byte[] der = Base64.getDecoder().decode(b64);
         String alg = name.endsWith("-rsa") ? "RSA" : name.endsWith("-ed25519") ? "Ed25519" : "EC";
         return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    /**
+     * An in-memory PKCS#12 store with {@code name}'s key and leaf ("server-ec", ...).
+     * Alias "key", password "changeit".
+     */
+    KeyStore keyStore(String name) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("key", privateKey(name), "changeit".toCharArray(),
+                certificates(name + ".pem").toArray(new Certificate[0]));
+        return ks;
+    }
+
+    /** An in-memory trust store with both test roots (INTEROP.md §0: built from ca.pem, not a PKCS#12 file). */
+    KeyStore trustStore() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate root : certificates("ca.pem")) {
+            ks.setCertificateEntry("root-" + i++, root);
+        }
+        return ks;
     }
 }

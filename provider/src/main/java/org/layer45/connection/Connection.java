@@ -42,7 +42,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private TlsFailure failure;
     private boolean inboundClosed;
     private boolean outboundClosed;
-    private boolean ccsReceived;
+    private int ccsReceived;
     private boolean keyUpdateAnswerPending;
     /** Records received since the handshake that gave the application nothing (see {@link #MAX_IDLE_RECORDS}). */
     private int idleRecords;
@@ -146,18 +146,23 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         }
     }
 
-    /** RFC 8446 §5: one plaintext CCS 0x01 between the first ClientHello and the peer's Finished. */
+    /**
+     * RFC 8446 §5: a plaintext CCS 0x01 received "at any time after the first ClientHello ... and
+     * before the peer's Finished" is dropped. Not only once: SunJSSE sends one after its
+     * HelloRetryRequest and another after its ServerHello. A run longer than the empty-record cap
+     * is refused, as a flood of them would stall the handshake.
+     */
     private void acceptChangeCipherSpec(ByteBuffer src, int length) throws TlsFailure {
         if (tls12()) {
             acceptChangeCipherSpec12(src, length);
             return;
         }
-        if (!RecordReader.isCompatibilityCcs(src) || ccsReceived || records.applicationReadable()
+        if (!RecordReader.isCompatibilityCcs(src) || ccsReceived >= MAX_IDLE_RECORDS || records.applicationReadable()
                 || !handshakeStarted()) {
             throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.INVALID_CHANGE_CIPHER_SPEC,
                     "unexpected change_cipher_spec");
         }
-        ccsReceived = true;
+        ccsReceived++;
         src.position(src.position() + length);
     }
 

@@ -43,7 +43,10 @@ final class KeyManagerSelector implements CertificateSelector {
     public CertifiedKey select(Role role, List<String> serverNames, List<SignatureScheme> signatureSchemes,
             List<SignatureScheme> signatureSchemesCert) {
         Session hs = engine.handshakeSessionInternal();
-        hs.setPeerSignatureSchemes(peerSignatureSchemes(signatureSchemes, signatureSchemesCert));
+        // As SunJSSE: getPeerSupportedSignatureAlgorithms() is what the peer accepts in certificates
+        // (signature_algorithms_cert, else signature_algorithms, RFC 8446 §4.2.3); the PKIX key manager
+        // checks our chain against it, and TLS 1.3 signature_algorithms may omit rsa_pkcs1_*.
+        hs.setPeerSignatureSchemes(signatureSchemesCert);
         if (role == Role.SERVER) {
             hs.setRequestedServerNames(serverNames);
             if (!sniAccepted(engine.parameters().sniMatchers, serverNames)) {
@@ -111,24 +114,6 @@ final class KeyManagerSelector implements CertificateSelector {
             }
         }
         return null;
-    }
-
-    /**
-     * What the handshake session reports as the peer's signature algorithms while key managers choose:
-     * signature_algorithms, then what only signature_algorithms_cert adds (RFC 8446 §4.2.3). Key
-     * managers check the certificate chain's own signatures against this list (JDK 25's SunJSSE
-     * PKIX key manager does), and a TLS 1.3 peer may name rsa_pkcs1_* only in the _cert list.
-     */
-    static List<SignatureScheme> peerSignatureSchemes(List<SignatureScheme> schemes, List<SignatureScheme> certSchemes) {
-        if (schemes == null) {
-            return certSchemes == null ? List.of() : certSchemes;
-        }
-        if (certSchemes == null || schemes.containsAll(certSchemes)) {
-            return schemes;
-        }
-        Set<SignatureScheme> out = new LinkedHashSet<>(schemes);
-        out.addAll(certSchemes);
-        return List.copyOf(out);
     }
 
     /** JSSE key types (Standard Algorithm Names) for the signature schemes the peer accepts, in its order. */

@@ -233,6 +233,34 @@ class FeaturesTest {
         assertEquals(AlertDescription.NO_APPLICATION_PROTOCOL, q.server.failure().alert());
     }
 
+    /**
+     * Found against SunJSSE 17 / 25, which sends a compatibility CCS after its HelloRetryRequest and
+     * again after its ServerHello: RFC 8446 §5 says drop it "at any time" before the peer's Finished.
+     */
+    @Test
+    void changeCipherSpecAfterHelloRetryRequestAndAgainAfterServerHelloIsDropped() throws Exception {
+        Pump p = new Pump(client().build(), server().groups(List.of(NamedGroup.SECP384R1)).build());
+        p.client.start();
+        relay(p.client, p.server); // ClientHello (no secp384r1 share)
+        relay(p.server, p.client); // HelloRetryRequest + CCS
+        ByteBuffer ccs = ByteBuffer.wrap(new byte[] {20, 3, 3, 0, 1, 1});
+        p.client.processRecord(ccs, ByteBuffer.allocate(100)); // the second CCS, before the ServerHello
+        assertNull(p.client.failure());
+        p.run();
+        assertOk(p);
+        assertEquals(NamedGroup.SECP384R1, p.client.session().group());
+    }
+
+    /** Moves every pending record of {@code from} into {@code to}. */
+    private static void relay(Connection from, Connection to) throws TlsFailure {
+        ByteBuffer net = ByteBuffer.allocate(1 << 17);
+        from.drainPendingOutput(net);
+        net.flip();
+        while (net.hasRemaining()) {
+            to.processRecord(net, ByteBuffer.allocate(1 << 15));
+        }
+    }
+
     @Test
     void secondCcsIsUnexpected() throws Exception {
         Pump p = new Pump(client().build(), server().build()).handshake();

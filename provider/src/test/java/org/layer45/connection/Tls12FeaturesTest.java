@@ -109,6 +109,25 @@ class Tls12FeaturesTest {
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.clientSide.failure.alert());
     }
 
+    /** RFC 8422 §5.3: found against BoringSSL (Conscrypt), which rejects a P-256 leaf after offering only x25519. */
+    @Test
+    void ecdsaCertificateOnACurveTheClientDidNotOfferIsNotUsed() throws Exception {
+        Config.Builder x25519Only = client().groups(List.of(NamedGroup.X25519));
+        Pump p = new Pump(x25519Only.build(), server().build()).handshake();
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.server.failure().alert());
+        assertEquals(Reason.NO_CERTIFICATE, p.server.failure().reason());
+        assertTrue(p.server.failure().getMessage().contains("supported_groups"), p.server.failure().getMessage());
+
+        // A server that also holds an RSA key answers with it (ECDHE_RSA) instead.
+        CertificateSelector byScheme = (role, names, schemes, certSchemes) ->
+                schemes.stream().anyMatch(x -> x.name().startsWith("ecdsa_")) ? SERVER : SERVER_RSA;
+        Pump q = new Pump(x25519Only.build(), server().certificateSelector(byScheme).build()).handshake();
+        assertOk(q);
+        assertEquals(SERVER_RSA.chain(), q.client.session().peerCertificates());
+        assertEquals(NamedGroup.X25519, q.client.session().group());
+        exchange(q);
+    }
+
     @Test
     void rsaServerCertificateWithPkcs1() throws Exception {
         Pump p = new Pump(client().build(), server().certificateSelector(CertificateSelector.fixed(SERVER_RSA))
@@ -285,7 +304,7 @@ class Tls12FeaturesTest {
         List<CipherSuite> suites = new ArrayList<>(Config.DEFAULT_SUITES_12);
         suites.addAll(extraSuites);
         List<Extension> ext = new ArrayList<>(Tls12Policy.clientHelloExtensions());
-        ext.add(new SupportedGroups(List.of(NamedGroup.X25519)).toExtension());
+        ext.add(new SupportedGroups(List.of(NamedGroup.X25519, NamedGroup.SECP256R1)).toExtension());
         ext.add(new SignatureAlgorithms(Config.DEFAULT_SIGNATURE_SCHEMES).toExtension(ExtensionType.SIGNATURE_ALGORITHMS));
         byte[] msg = new ClientHello(ProtocolVersion.TLS12, new byte[32], new byte[0], suites, new byte[] {0},
                 Extensions.of(edit.apply(ext))).encode();

@@ -49,7 +49,10 @@ class Tls12MatrixTest {
         CertifiedKey key = TestCertificates.get(kind);
         Config server = Config.builder().certificateSelector(CertificateSelector.fixed(key))
                 .enabledProtocols(List.of(ProtocolVersion.TLS12)).groups(List.of(group)).build();
-        Config client = Config.builder().serverName("matrix.test").groups(List.of(group))
+        // RFC 8422 §5.3: the client's groups also govern the curve of an ECDSA certificate (P-256 here).
+        List<NamedGroup> clientGroups = kind == TestCertificates.Kind.ECDSA_P256 && group != NamedGroup.SECP256R1
+                ? List.of(group, NamedGroup.SECP256R1) : List.of(group);
+        Config client = Config.builder().serverName("matrix.test").groups(clientGroups)
                 .enabledProtocols(client13 ? List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)
                         : List.of(ProtocolVersion.TLS12))
                 .cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256, suite))

@@ -136,7 +136,7 @@ class VersionNegotiationTest {
             suites.add(VersionNegotiation.TLS_FALLBACK_SCSV);
         }
         List<Extension> ext = new ArrayList<>(Tls12Policy.clientHelloExtensions());
-        ext.add(new SupportedGroups(List.of(NamedGroup.X25519)).toExtension());
+        ext.add(new SupportedGroups(List.of(NamedGroup.X25519, NamedGroup.SECP256R1)).toExtension());
         ext.add(new SignatureAlgorithms(Config.DEFAULT_SIGNATURE_SCHEMES).toExtension(ExtensionType.SIGNATURE_ALGORITHMS));
         byte[] msg = new ClientHello(ProtocolVersion.TLS12, new byte[32], new byte[0], suites, new byte[] {0},
                 Extensions.of(ext)).encode();

@@ -29,6 +29,9 @@ class EngineInteropTest {
         "SunJSSE, Layer45, TLS_AES_256_GCM_SHA384, rsa, false",
         "SunJSSE, Layer45, TLS_CHACHA20_POLY1305_SHA256, rsa, false",
         "Layer45, Layer45, TLS_AES_256_GCM_SHA384, ec, true",
+        // signature_algorithms has no rsa_pkcs1_*, signature_algorithms_cert does: the key manager must be
+        // shown the latter, or the PKIX key manager rejects an RSA certificate signed with PKCS#1 v1.5.
+        "Layer45, Layer45, TLS_AES_128_GCM_SHA256, rsa, false",
     })
     void handshakeAndData(String clientProvider, String serverProvider, String suite, String key, boolean direct)
             throws Exception {

@@ -1,6 +1,7 @@
 package org.layer45.handshake.server.tls12;
 
 import java.security.MessageDigest;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +63,16 @@ public final class ServerHandshake12 {
         if (key == null) {
             throw failure(Reason.NO_CERTIFICATE, "no certificate for this client");
         }
+        if (!curveOffered(key, offer)) {
+            // RFC 8422 §5.3: an ECDSA certificate's "public key MUST use a curve ... supported by the
+            // client"; a certificate with an RSA key may still serve an ECDHE_RSA suite.
+            List<SignatureScheme> rsa = schemes.stream().filter(x -> x.name().startsWith("rsa_")).toList();
+            key = rsa.isEmpty() ? null : s.certificateSelector().select(Role.SERVER, offer.serverNames(), rsa, rsa);
+            if (key == null || !curveOffered(key, offer)) {
+                throw failure(Reason.NO_CERTIFICATE, "the curve of our ECDSA certificate is not in the client's"
+                        + " supported_groups " + offer.groups());
+            }
+        }
         CipherSuite suite = chooseSuite(s, ch, key);
         SignatureScheme scheme = chooseScheme(s, offer, key);
         NamedGroup group = Negotiation.firstGroup(Tls12Policy.groups(s), offer.groups()::contains);
@@ -116,6 +127,20 @@ public final class ServerHandshake12 {
             }
         }
         return out.isEmpty() ? offered : out;
+    }
+
+    /** Whether the client's supported_groups allow our certificate's key (always for non-EC keys or no extension). */
+    private static boolean curveOffered(CertifiedKey key, ClientOffer12 offer) {
+        if (offer.groups().isEmpty() || !(key.chain().get(0).getPublicKey() instanceof ECPublicKey ec)) {
+            return true; // RFC 8422 §4: without the extension the server may use any curve
+        }
+        NamedGroup curve = switch (ec.getParams().getCurve().getField().getFieldSize()) {
+            case 256 -> NamedGroup.SECP256R1;
+            case 384 -> NamedGroup.SECP384R1;
+            case 521 -> NamedGroup.SECP521R1;
+            default -> null;
+        };
+        return curve != null && offer.groups().contains(curve);
     }
 
     /** 32 random bytes; the last 8 are DOWNGRD\x01 when we could have done TLS 1.3 (RFC 8446 §4.1.3). */
