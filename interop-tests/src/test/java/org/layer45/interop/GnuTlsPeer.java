@@ -70,7 +70,9 @@ final class GnuTlsPeer {
         List<String> cmd = new ArrayList<>(List.of(serv, "--port=" + port, "--x509certfile=server-" + cert + ".pem",
                 "--x509keyfile=server-" + cert + ".key"));
         cmd.addAll(args);
-        return PeerProcess.start(pki.dir, cmd).awaitOutput("listening on IPv4 0.0.0.0 port " + port, 10_000);
+        // gnutls-serv prints "... port N..." before it binds and "done" after it listens: wait for both.
+        return PeerProcess.start(pki.dir, cmd).awaitOutput("listening on IPv4 0.0.0.0 port " + port + "...done",
+                10_000);
     }
 
     /** gnutls-cli dialling 127.0.0.1 with our CA, SNI and hostname check for localhost. */
