@@ -121,6 +121,62 @@ class ChromiumInteropTest {
         }
     }
 
+    /**
+     * The page pulls a script from the same origin; our server closes every connection after one
+     * response, so Chromium opens a second connection, which must resume the first session with
+     * the NewSessionTicket we sent (TLS 1.3 PSK, RFC 8446 §2.2) — Chromium's own choice to offer it.
+     */
+    @Test
+    void tls13ResumptionOfASecondConnection() throws Exception {
+        InteropMatrix.cell(PEER, "TLS1.3 resumption (PSK from ticket, second connection of one page)");
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"), s -> { })) {
+            server.pageExtra = "<script src=\"/second.js\"></script>";
+            String out = load(server.port());
+            assertTrue(out.contains("layer45 saw TLSv1.3 "), out);
+            assertTrue(server.pages.size() >= 2, () -> "Chromium asked for the script: " + server.pages);
+            assertEquals(Boolean.FALSE, server.sessions.get(0).getValue(Session.RESUMED_KEY));
+            assertTrue(server.sessions.stream().skip(1).anyMatch(s -> Boolean.TRUE.equals(s.getValue(Session.RESUMED_KEY))),
+                    () -> "no later connection resumed: " + server.pages);
+            // Chromium may open a spare connection early (before the ticket arrives) and use it for the
+            // script, so the resumed one is any later connection, with or without a request on it.
+            InteropMatrix.note("connections resumed in order: " + server.sessions.stream()
+                    .map(s -> String.valueOf(s.getValue(Session.RESUMED_KEY))).toList() + "; pages served: "
+                    + server.pages.size());
+        }
+    }
+
+    /**
+     * Client authentication: the client key goes into the throw-away NSS database, and Chromium picks
+     * it without a dialog only under a managed policy (INTEROP.md §5; without one it waits for a
+     * picker forever). The policy file is system-wide, so it is written for this test and removed.
+     */
+    @Test
+    void clientCertificateChosenByPolicy() throws Exception {
+        InteropMatrix.cell(PEER, "TLS1.3 client authentication (certificate from NSS db, chosen by policy)");
+        Path policies = Path.of("/etc/chromium/policies/managed");
+        // Locally a non-root developer skips this one; CI (root, LAYER45_REQUIRE_PEERS) always runs it.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Peers.required() || Files.isWritable(Path.of("/etc")),
+                "cannot write " + policies + " (not root)");
+        pki.openssl("pkcs12 -export -in client-ec.pem -inkey client-ec.pk8 -out client-ec.p12 -passout pass:changeit"
+                + " -name layer45-interop-client");
+        run(List.of(Peers.require("pk12util"), "-d", "sql:" + home.resolve(".pki/nssdb"), "-i",
+                pki.file("client-ec.p12").toString(), "-W", "changeit"));
+        Files.createDirectories(policies);
+        Path policy = policies.resolve("layer45-interop-test.json");
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"),
+                s -> s.setNeedClientAuth(true))) {
+            String pattern = "https://localhost:" + server.port();
+            Files.writeString(policy, "{\"AutoSelectCertificateForUrls\": [\"{\\\"pattern\\\":\\\"" + pattern
+                    + "\\\",\\\"filter\\\":{\\\"ISSUER\\\":{\\\"CN\\\":\\\"Layer45-Test-Root-ec\\\"}}}\"]}\n");
+            String out = load(server.port());
+            assertTrue(out.contains("layer45 saw TLSv1.3 "), out);
+            assertTrue(out.contains("client=CN=interop_client"), out);
+            assertEquals("CN=interop_client", server.sessions.get(0).getPeerPrincipal().getName());
+        } finally {
+            Files.deleteIfExists(policy);
+        }
+    }
+
     @Test
     void ed25519Certificate() throws Exception {
         String dimension = "TLS1.3 ed25519-cert";

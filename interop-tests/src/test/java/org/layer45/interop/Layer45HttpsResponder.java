@@ -37,6 +37,8 @@ final class Layer45HttpsResponder implements AutoCloseable {
     final List<String> pages = new CopyOnWriteArrayList<>();
     final List<Exception> failures = new CopyOnWriteArrayList<>();
     private final SSLServerSocket server;
+    /** HTML added to each page, e.g. a sub-resource that makes a browser open a second connection. */
+    volatile String pageExtra = "";
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "layer45-https");
         t.setDaemon(true);
@@ -86,7 +88,7 @@ final class Layer45HttpsResponder implements AutoCloseable {
                     + " sni=" + sni(session) + " resumed=" + session.getValue(Session.RESUMED_KEY) + " client="
                     + client(session);
             pages.add(facts);
-            byte[] body = ("<html><body><p id=\"facts\">" + facts + "</p></body></html>\n")
+            byte[] body = ("<html><body><p id=\"facts\">" + facts + "</p>" + pageExtra + "</body></html>\n")
                     .getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
