@@ -98,7 +98,7 @@ class JettyTest {
     @Test
     void clientGetsHttp2FromNginx(@TempDir Path dir) throws Exception {
         InteropMatrix.cell(JETTY + " client", "setProvider(\"Layer45\") -> nginx: HTTP/2 (ALPN h2), TLS 1.3");
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             SslContextFactory.Client tls = new SslContextFactory.Client();
             tls.setProvider(Layer45Provider.NAME);
             tls.setTrustStore(pki.trustStore());

@@ -93,7 +93,7 @@ class NettyTest {
     @Test
     void clientGetsHttp2FromNginx(@TempDir Path dir) throws Exception {
         InteropMatrix.cell(NETTY + " client", "SslProvider.JDK + Layer45 -> nginx: HTTP/2 (ALPN h2), TLS 1.3");
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(pki.trustStore());
             SslContext ssl = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
