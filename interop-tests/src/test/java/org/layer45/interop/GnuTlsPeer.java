@@ -9,13 +9,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.params.provider.Arguments;
 import org.layer45.connection.Config;
 import org.layer45.connection.ServerConnection;
 import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.CertifiedKey;
 import org.layer45.handshake.SessionInfo;
 import org.layer45.handshake.TrustedCertificatesVerifier;
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.NamedGroup;
 
 /**
  * GnuTLS's {@code gnutls-serv} and {@code gnutls-cli} (INTEROP.md §2) as peers of our core.
@@ -111,6 +115,23 @@ final class GnuTlsPeer {
                 return client.output();
             }
         }
+    }
+
+    /**
+     * The TLS 1.3 cells both directions run: every suite × the groups gnutls 3.7 has, each as
+     * (our suite, gnutls cipher name, our group, gnutls group name).
+     */
+    static Stream<Arguments> tls13SuitesAndGroups() {
+        List<Arguments> out = new ArrayList<>();
+        String[][] suites = {{"TLS_AES_128_GCM_SHA256", "AES-128-GCM"}, {"TLS_AES_256_GCM_SHA384", "AES-256-GCM"},
+            {"TLS_CHACHA20_POLY1305_SHA256", "CHACHA20-POLY1305"}};
+        String[][] groups = {{"x25519", "X25519"}, {"secp256r1", "SECP256R1"}, {"secp384r1", "SECP384R1"}};
+        for (String[] s : suites) {
+            for (String[] g : groups) {
+                out.add(Arguments.of(CipherSuite.byName(s[0]), s[1], NamedGroup.byName(g[0]), g[1]));
+            }
+        }
+        return out.stream();
     }
 
     /** A priority string: NORMAL restricted to one version ("1.2" / "1.3") and the given extra items. */
