@@ -14,10 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.layer45.connection.Config;
 import org.layer45.connection.ServerConnection;
-import org.layer45.handshake.CertificateSelector;
-import org.layer45.handshake.CertifiedKey;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
 
@@ -26,7 +23,7 @@ import org.layer45.iana.NamedGroup;
  * gnutls-serv has no bind-address option and listens on 0.0.0.0 and ::, so our client always dials
  * 127.0.0.1; its readiness line is "... Server listening on IPv4 0.0.0.0 port N...done".
  */
-final class GnuTlsPeer {
+final class GnuTlsPeer extends CorePeer {
     static final String SERVER = "GnuTLS gnutls-serv";
     static final String CLIENT = "GnuTLS gnutls-cli";
     /** gnutls-serv prints this for every connection that resumed a session (and gnutls-cli for its own). */
@@ -34,12 +31,11 @@ final class GnuTlsPeer {
 
     final String cli;
     final String serv;
-    final TestPki pki;
 
     private GnuTlsPeer(String cli, String serv, TestPki pki) {
+        super(pki);
         this.cli = cli;
         this.serv = serv;
-        this.pki = pki;
     }
 
     /** Requires gnutls-cli and gnutls-serv (skip locally / fail in CI); records the version. */
@@ -54,19 +50,6 @@ final class GnuTlsPeer {
             InteropMatrix.peerVersion(CLIENT, version);
         }
         return new GnuTlsPeer(cli, serv, pki);
-    }
-
-    Config.Builder clientConfig() throws Exception {
-        return Config.builder().serverName("localhost")
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem")));
-    }
-
-    Config.Builder serverConfig(String cert) throws Exception {
-        return Config.builder().certificateSelector(CertificateSelector.fixed(certifiedKey("server-" + cert)));
-    }
-
-    CertifiedKey certifiedKey(String name) throws Exception {
-        return CertifiedKey.of(pki.certificates(name + ".pem"), pki.privateKey(name));
     }
 
     /** {@code gnutls-serv --port=port --x509certfile=server-<cert>.pem ...} with {@code args}, once listening. */
