@@ -2,6 +2,7 @@ package org.layer45.interop;
 
 import org.layer45.connection.Config;
 import org.layer45.handshake.CertificateSelector;
+import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.CertifiedKey;
 import org.layer45.handshake.TrustedCertificatesVerifier;
 
@@ -25,6 +26,12 @@ abstract class CorePeer {
     /** Our server with {@code server-<cert>} ("ec", "rsa", "ed25519"). */
     Config.Builder serverConfig(String cert) throws Exception {
         return Config.builder().certificateSelector(CertificateSelector.fixed(certifiedKey("server-" + cert)));
+    }
+
+    /** Our ECDSA server requiring a client certificate that chains to the test CA. */
+    Config.Builder clientAuthServerConfig() throws Exception {
+        return serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
+                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem")));
     }
 
     /** The test PKI's chain {@code <name>.pem} with its key. */

@@ -24,10 +24,8 @@ import org.layer45.connection.Config;
 import org.layer45.connection.ServerConnection;
 import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.CertifiedKey;
-import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.InMemoryTicketStore;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
 import org.layer45.iana.ProtocolVersion;
@@ -181,8 +179,7 @@ class OpenSslInteropTest {
     @Test
     void openSslClientAuthenticatesToOurServer() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 client auth");
-        Config config = openssl.serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem"))).build();
+        Config config = openssl.clientAuthServerConfig().build();
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String out = openssl.serveOne(config, List.of("-tls1_3", "-cert", "client-rsa.pem", "-key", "client-rsa.key",
                 "-brief"), session);
@@ -195,8 +192,7 @@ class OpenSslInteropTest {
     @Test
     void ourServerRejectsOpenSslClientWithoutCertificate() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 client auth: no certificate refused (alert 116)");
-        Config config = openssl.serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem"))).build();
+        Config config = openssl.clientAuthServerConfig().build();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<String> cmd = List.of(openssl.openssl, "s_client", "-connect", "127.0.0.1:" + listener.getLocalPort(),
                     "-CAfile", "ca.pem", "-tls1_3", "-servername", "localhost");
