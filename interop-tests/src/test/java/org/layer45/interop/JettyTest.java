@@ -151,12 +151,7 @@ class JettyTest {
         server.setHandler(new SessionReport());
         server.start();
         try {
-            Curl.Outcome curl = Curl.get(pki, connector.getLocalPort(), curlFlag);
-            String out = curl.output();
-            assertEquals(0, curl.exitCode(), out);
-            assertEquals(httpVersion, curl.httpVersion(), out);
-            assertTrue(out.contains("SSL connection using TLSv1.3"), out);
-            assertTrue(out.contains("ALPN: server accepted " + alpn), out);
+            String out = Curl.get(pki, connector.getLocalPort(), curlFlag).assertTls13(httpVersion, alpn);
             assertTrue(out.contains("jetty on Layer45 TLSv1.3 http=" + jettyProtocol), out);
         } finally {
             server.stop();

@@ -183,12 +183,7 @@ class NettyTest {
                 }).bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
         try {
             int port = ((InetSocketAddress) server.localAddress()).getPort();
-            Curl.Outcome curl = Curl.get(pki, port, curlFlag);
-            String out = curl.output();
-            assertEquals(0, curl.exitCode(), out);
-            assertEquals(httpVersion, curl.httpVersion(), out);
-            assertTrue(out.contains("SSL connection using TLSv1.3"), out);
-            assertTrue(out.contains("ALPN: server accepted " + alpn), out);
+            String out = Curl.get(pki, port, curlFlag).assertTls13(httpVersion, alpn);
             assertTrue(out.contains("netty on Layer45 TLSv1.3 alpn=" + alpn), out);
         } finally {
             server.close().await(5, TimeUnit.SECONDS);
