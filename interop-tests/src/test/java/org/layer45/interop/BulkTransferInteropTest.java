@@ -124,7 +124,8 @@ class BulkTransferInteropTest {
                 socket.setSoTimeout(30_000);
                 socket.startHandshake();
                 assertEquals("Layer45", socket.getSession().getValue(Session.PROVIDER_KEY));
-                CompletableFuture<Void> writer = pump(Files.newInputStream(text.file), new NonClosing(socket));
+                CompletableFuture<Void> writer = pump(Files.newInputStream(text.file),
+                        new FlushOnClose(socket.getOutputStream()));
                 MessageDigest md = BulkData.sha256();
                 byte[] buf = new byte[1 << 16];
                 long total = 0;
@@ -160,7 +161,7 @@ class BulkTransferInteropTest {
                         listener.getLocalPort(), List.of("--logfile=" + dir.resolve("gnutls-cli.log"))), null,
                         received)) {
             // Its stdin stays open until the download is in: at stdin EOF gnutls-cli says goodbye and exits.
-            CompletableFuture<Void> feeder = pump(Files.newInputStream(up.file), new KeepOpen(client.stdin()));
+            CompletableFuture<Void> feeder = pump(Files.newInputStream(up.file), new FlushOnClose(client.stdin()));
             listener.setSoTimeout(10_000);
             try (Socket socket = listener.accept();
                     SocketDriver driver = new SocketDriver(socket, new ServerConnection(
@@ -182,27 +183,13 @@ class BulkTransferInteropTest {
         }
     }
 
-    /** A stream whose close() only flushes (the pump must not close the peer's stdin). */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
+    /**
+     * A stream whose close() only flushes: the pump must not close the peer's stdin, nor a socket's
+     * output stream (closing that would close the socket).
+     */
+    private static final class FlushOnClose extends java.io.FilterOutputStream {
+        FlushOnClose(OutputStream out) {
             super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-    }
-
-    /** The socket's output stream, flushed but not closed at the end (closing it would close the socket). */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(SSLSocket socket) throws IOException {
-            super(socket.getOutputStream());
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,41 +76,25 @@ class CloseNotifyInteropTest {
     @Test
     void ourServerClosesOpenSslClientSeesCloseNotify() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 close_notify Layer45 -> peer");
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                PeerProcess client = PeerProcess.start(openssl.pki.dir,
-                        openssl.clientCommand(listener.getLocalPort(), List.of("-tls1_3")))) {
-            listener.setSoTimeout(10_000);
-            try (Socket socket = listener.accept();
-                    SocketDriver driver = new SocketDriver(socket, new ServerConnection(
-                            openssl.serverConfig("ec").build()))) {
-                driver.handshake();
-                driver.write("last words\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            assertEquals(0, client.waitFor(10_000), client.output());
-            assertTrue(client.output().contains("last words"), client.output());
-            assertTrue(client.output().lines().anyMatch("closed"::equals), client.output());
-            assertFalse(client.output().contains("unexpected eof"), client.output());
-        }
+        serveOne(openssl, port -> openssl.clientCommand(port, List.of("-tls1_3")),
+                (driver, client) -> driver.write("last words\n".getBytes(StandardCharsets.US_ASCII)),
+                client -> {
+                    assertEquals(0, client.waitFor(10_000), client.output());
+                    assertTrue(client.output().contains("last words"), client.output());
+                    assertTrue(client.output().lines().anyMatch("closed"::equals), client.output());
+                    assertFalse(client.output().contains("unexpected eof"), client.output());
+                });
     }
 
     @Test
     void openSslClientClosesWeSeeCloseNotify() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 close_notify peer -> Layer45");
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                PeerProcess client = PeerProcess.start(openssl.pki.dir,
-                        openssl.clientCommand(listener.getLocalPort(), List.of("-tls1_3")))) {
-            listener.setSoTimeout(10_000);
-            try (Socket socket = listener.accept();
-                    SocketDriver driver = new SocketDriver(socket, new ServerConnection(
-                            openssl.serverConfig("ec").build()))) {
-                driver.handshake();
-                client.stdin().write("last words\n".getBytes(StandardCharsets.US_ASCII));
-                client.stdin().close(); // s_client without -ign_eof: stdin EOF -> close_notify
-                assertTrue(driver.readToEnd().contains("last words"), driver.receivedText());
-                assertTrue(driver.connection().isInboundClosed(), "ended by close_notify, not a bare EOF");
-            }
-            assertEquals(0, client.waitFor(10_000), client.output());
-        }
+        serveOne(openssl, port -> openssl.clientCommand(port, List.of("-tls1_3")), (driver, client) -> {
+            client.stdin().write("last words\n".getBytes(StandardCharsets.US_ASCII));
+            client.stdin().close(); // s_client without -ign_eof: stdin EOF -> close_notify
+            assertTrue(driver.readToEnd().contains("last words"), driver.receivedText());
+            assertTrue(driver.connection().isInboundClosed(), "ended by close_notify, not a bare EOF");
+        }, client -> assertEquals(0, client.waitFor(10_000), client.output()));
     }
 
     @Test
@@ -117,34 +102,21 @@ class CloseNotifyInteropTest {
         GnuTlsPeer gnutls = GnuTlsPeer.require();
         InteropMatrix.cell(GnuTlsPeer.CLIENT, "TLS1.3 close_notify peer -> Layer45");
         InteropMatrix.also(GnuTlsPeer.CLIENT, "TLS1.3 close_notify Layer45 -> peer");
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(10_000);
-            // 1. gnutls-cli at the end of its stdin says goodbye with close_notify.
-            try (PeerProcess client = PeerProcess.start(gnutls.pki.dir,
-                    gnutls.clientCommand(listener.getLocalPort(), List.of()));
-                    Socket socket = listener.accept();
-                    SocketDriver driver = new SocketDriver(socket, new ServerConnection(
-                            gnutls.serverConfig("ec").build()))) {
-                driver.handshake();
-                client.stdin().write("last words\n".getBytes(StandardCharsets.US_ASCII));
-                client.stdin().close();
-                assertTrue(driver.readToEnd().contains("last words"), driver.receivedText());
-                assertTrue(driver.connection().isInboundClosed(), "ended by close_notify, not a bare EOF");
-                assertEquals(0, client.waitFor(10_000), client.output());
-            }
-            // 2. We close first; gnutls-cli reports the orderly close.
-            try (PeerProcess client = PeerProcess.start(gnutls.pki.dir,
-                    gnutls.clientCommand(listener.getLocalPort(), List.of()))) {
-                try (Socket socket = listener.accept();
-                        SocketDriver driver = new SocketDriver(socket, new ServerConnection(
-                                gnutls.serverConfig("ec").build()))) {
-                    driver.handshake();
-                    driver.write("last words\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                assertEquals(0, client.waitFor(10_000), client.output());
-                assertTrue(client.output().contains("- Peer has closed the GnuTLS connection"), client.output());
-            }
-        }
+        // 1. gnutls-cli at the end of its stdin says goodbye with close_notify.
+        serveOne(gnutls, port -> gnutls.clientCommand(port, List.of()), (driver, client) -> {
+            client.stdin().write("last words\n".getBytes(StandardCharsets.US_ASCII));
+            client.stdin().close();
+            assertTrue(driver.readToEnd().contains("last words"), driver.receivedText());
+            assertTrue(driver.connection().isInboundClosed(), "ended by close_notify, not a bare EOF");
+            assertEquals(0, client.waitFor(10_000), client.output());
+        }, client -> { }); // gnutls-cli exited above, before our close_notify
+        // 2. We close first; gnutls-cli reports the orderly close.
+        serveOne(gnutls, port -> gnutls.clientCommand(port, List.of()),
+                (driver, client) -> driver.write("last words\n".getBytes(StandardCharsets.US_ASCII)),
+                client -> {
+                    assertEquals(0, client.waitFor(10_000), client.output());
+                    assertTrue(client.output().contains("- Peer has closed the GnuTLS connection"), client.output());
+                });
     }
 
     @Test
@@ -159,6 +131,38 @@ class CloseNotifyInteropTest {
             driver.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertTrue(driver.readToEnd().contains("GnuTLS"), driver.receivedText());
             assertTrue(driver.connection().isInboundClosed(), "gnutls-serv ended its answer with close_notify");
+        }
+    }
+
+    /** What a test does on our server's open connection with the peer's client. */
+    @FunctionalInterface
+    private interface OnConnection {
+        void run(SocketDriver driver, PeerProcess client) throws Exception;
+    }
+
+    /** What a test checks of the peer's client once our side has closed. */
+    @FunctionalInterface
+    private interface AfterClose {
+        void run(PeerProcess client) throws Exception;
+    }
+
+    /**
+     * Starts the peer's client (the command for our port) and serves its one connection with our
+     * ECDSA server: {@code open} runs after the handshake, then our side closes (close_notify), then
+     * {@code closed} runs while the client process is still ours to wait for.
+     */
+    private static void serveOne(CorePeer peer, IntFunction<List<String>> clientCommand,
+            OnConnection open, AfterClose closed) throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                PeerProcess client = PeerProcess.start(peer.pki.dir, clientCommand.apply(listener.getLocalPort()))) {
+            listener.setSoTimeout(10_000);
+            try (Socket socket = listener.accept();
+                    SocketDriver driver = new SocketDriver(socket, new ServerConnection(
+                            peer.serverConfig("ec").build()))) {
+                driver.handshake();
+                open.run(driver, client);
+            }
+            closed.run(client);
         }
     }
 }

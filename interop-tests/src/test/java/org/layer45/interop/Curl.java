@@ -1,5 +1,8 @@
 package org.layer45.interop;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,18 @@ final class Curl {
         String httpVersion() {
             return output.lines().filter(l -> l.startsWith("http_version=")).map(l -> l.substring(13))
                     .findFirst().orElse("");
+        }
+
+        /**
+         * Asserts that curl succeeded over TLS 1.3, the server accepted {@code alpn} and curl spoke
+         * {@code httpVersion} ("2", "1.1"); returns the output for the server-specific checks.
+         */
+        String assertTls13(String httpVersion, String alpn) {
+            assertEquals(0, exitCode, output);
+            assertEquals(httpVersion, httpVersion(), output);
+            assertTrue(output.contains("SSL connection using TLSv1.3"), output);
+            assertTrue(output.contains("ALPN: server accepted " + alpn), output);
+            return output;
         }
     }
 

@@ -25,9 +25,7 @@ import org.layer45.connection.ConnectionEvent;
 import org.layer45.connection.ServerConnection;
 import org.layer45.error.AlertDescription;
 import org.layer45.error.TlsFailure;
-import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.HandshakeType;
 import org.layer45.iana.NamedGroup;
@@ -93,8 +91,7 @@ class GnuTlsClientFeaturesTest {
     @Test
     void clientAuthentication() throws Exception {
         InteropMatrix.cell(GnuTlsPeer.CLIENT, "TLS1.3 client auth");
-        Config config = gnutls.serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(gnutls.pki.certificates("ca.pem"))).build();
+        Config config = gnutls.clientAuthServerConfig().build();
         List<SessionInfo> sessions = new ArrayList<>();
         gnutls.serve(config, 1, List.of("--x509certfile=client-ec.pem", "--x509keyfile=client-ec.key"), sessions);
         assertEquals(gnutls.pki.certificates("client-ec.pem").get(0), sessions.get(0).peerCertificates().get(0));
@@ -103,8 +100,7 @@ class GnuTlsClientFeaturesTest {
     @Test
     void clientWithoutCertificateIsRefused() throws Exception {
         InteropMatrix.cell(GnuTlsPeer.CLIENT, "TLS1.3 client auth: no certificate refused (alert 116)");
-        Config config = gnutls.serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(gnutls.pki.certificates("ca.pem"))).build();
+        Config config = gnutls.clientAuthServerConfig().build();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 PeerProcess client = PeerProcess.start(gnutls.pki.dir,
                         gnutls.clientCommand(listener.getLocalPort(), List.of()))) {

@@ -9,20 +9,21 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.params.provider.Arguments;
 import org.layer45.connection.Config;
 import org.layer45.connection.ServerConnection;
-import org.layer45.handshake.CertificateSelector;
-import org.layer45.handshake.CertifiedKey;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
+import org.layer45.iana.CipherSuite;
+import org.layer45.iana.NamedGroup;
 
 /**
  * GnuTLS's {@code gnutls-serv} and {@code gnutls-cli} (INTEROP.md §2) as peers of our core.
  * gnutls-serv has no bind-address option and listens on 0.0.0.0 and ::, so our client always dials
  * 127.0.0.1; its readiness line is "... Server listening on IPv4 0.0.0.0 port N...done".
  */
-final class GnuTlsPeer {
+final class GnuTlsPeer extends CorePeer {
     static final String SERVER = "GnuTLS gnutls-serv";
     static final String CLIENT = "GnuTLS gnutls-cli";
     /** gnutls-serv prints this for every connection that resumed a session (and gnutls-cli for its own). */
@@ -30,12 +31,11 @@ final class GnuTlsPeer {
 
     final String cli;
     final String serv;
-    final TestPki pki;
 
     private GnuTlsPeer(String cli, String serv, TestPki pki) {
+        super(pki);
         this.cli = cli;
         this.serv = serv;
-        this.pki = pki;
     }
 
     /** Requires gnutls-cli and gnutls-serv (skip locally / fail in CI); records the version. */
@@ -50,19 +50,6 @@ final class GnuTlsPeer {
             InteropMatrix.peerVersion(CLIENT, version);
         }
         return new GnuTlsPeer(cli, serv, pki);
-    }
-
-    Config.Builder clientConfig() throws Exception {
-        return Config.builder().serverName("localhost")
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem")));
-    }
-
-    Config.Builder serverConfig(String cert) throws Exception {
-        return Config.builder().certificateSelector(CertificateSelector.fixed(certifiedKey("server-" + cert)));
-    }
-
-    CertifiedKey certifiedKey(String name) throws Exception {
-        return CertifiedKey.of(pki.certificates(name + ".pem"), pki.privateKey(name));
     }
 
     /** {@code gnutls-serv --port=port --x509certfile=server-<cert>.pem ...} with {@code args}, once listening. */
@@ -113,6 +100,23 @@ final class GnuTlsPeer {
                 return client.output();
             }
         }
+    }
+
+    /**
+     * The TLS 1.3 cells both directions run: every suite × the groups gnutls 3.7 has, each as
+     * (our suite, gnutls cipher name, our group, gnutls group name).
+     */
+    static Stream<Arguments> tls13SuitesAndGroups() {
+        List<Arguments> out = new ArrayList<>();
+        String[][] suites = {{"TLS_AES_128_GCM_SHA256", "AES-128-GCM"}, {"TLS_AES_256_GCM_SHA384", "AES-256-GCM"},
+            {"TLS_CHACHA20_POLY1305_SHA256", "CHACHA20-POLY1305"}};
+        String[][] groups = {{"x25519", "X25519"}, {"secp256r1", "SECP256R1"}, {"secp384r1", "SECP384R1"}};
+        for (String[] s : suites) {
+            for (String[] g : groups) {
+                out.add(Arguments.of(CipherSuite.byName(s[0]), s[1], NamedGroup.byName(g[0]), g[1]));
+            }
+        }
+        return out.stream();
     }
 
     /** A priority string: NORMAL restricted to one version ("1.2" / "1.3") and the given extra items. */

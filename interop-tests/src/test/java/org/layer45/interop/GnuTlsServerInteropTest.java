@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -48,25 +47,12 @@ class GnuTlsServerInteropTest {
         gnutls = GnuTlsPeer.require();
     }
 
-    static Stream<Arguments> suitesAndGroups() {
-        List<Arguments> out = new ArrayList<>();
-        String[][] suites = {{"TLS_AES_128_GCM_SHA256", "AES-128-GCM"}, {"TLS_AES_256_GCM_SHA384", "AES-256-GCM"},
-            {"TLS_CHACHA20_POLY1305_SHA256", "CHACHA20-POLY1305"}};
-        String[][] groups = {{"x25519", "X25519"}, {"secp256r1", "SECP256R1"}, {"secp384r1", "SECP384R1"}};
-        for (String[] s : suites) {
-            for (String[] g : groups) {
-                out.add(Arguments.of(CipherSuite.byName(s[0]), s[1], NamedGroup.byName(g[0]), g[1]));
-            }
-        }
-        return out.stream();
-    }
-
     private static String get(int port, Config config, AtomicReference<SessionInfo> session) throws Exception {
         return SocketDriver.fetch(port, config, session, "GET / HTTP/1.0\r\n\r\n");
     }
 
     @ParameterizedTest(name = "{0} {2}")
-    @MethodSource("suitesAndGroups")
+    @MethodSource("org.layer45.interop.GnuTlsPeer#tls13SuitesAndGroups")
     void ourClientAgainstGnuTlsServer(CipherSuite suite, String cipher, NamedGroup group, String gnutlsGroup)
             throws Exception {
         InteropMatrix.cell(GnuTlsPeer.SERVER, "TLS1.3 " + suite.name() + " " + group.name() + " ec-cert");

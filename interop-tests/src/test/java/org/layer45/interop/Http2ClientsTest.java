@@ -48,7 +48,7 @@ class Http2ClientsTest {
     @Test
     void apacheAsyncHttp2(@TempDir Path dir) throws Exception {
         InteropMatrix.cell("Apache HttpClient 5.6 async", "client on Layer45 -> nginx: HTTP/2 (forced), TLS 1.3");
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             SSLContext ctx = TlsStack.LAYER45.context(pki, null);
             try (CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                     .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
@@ -75,7 +75,7 @@ class Http2ClientsTest {
     void javaNetHttpHttp2(@TempDir Path dir) throws Exception {
         InteropMatrix.cell("java.net.http " + Runtime.version().feature(),
                 "client on Layer45 (sslContext) -> nginx: HTTP/2, TLS 1.3");
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             HttpClient client = HttpClient.newBuilder().sslContext(TlsStack.LAYER45.context(pki, null))
                     .version(HttpClient.Version.HTTP_2).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(nginx.url(nginx.port)))

@@ -43,24 +43,12 @@ class JavaPeerFeaturesTest {
         pki = TestPki.get();
     }
 
-    static Stream<Arguments> peersAndRoles() {
-        List<Arguments> out = new ArrayList<>();
-        for (TlsStack peer : TlsStack.peers()) {
-            for (Role role : Role.values()) {
-                out.add(Arguments.of(peer, role));
-            }
-        }
-        return out.stream();
-    }
-
     static Stream<Arguments> peersRolesAlpn() {
-        return peersAndRoles().flatMap(a -> Stream.of("h2", "http/1.1")
-                .map(p -> Arguments.of(a.get()[0], a.get()[1], p)));
+        return JavaPeerCases.peersAndRolesWith("h2", "http/1.1");
     }
 
     static Stream<Arguments> peersRolesVersions() {
-        return peersAndRoles().flatMap(a -> Stream.of("TLSv1.3", "TLSv1.2")
-                .map(v -> Arguments.of(a.get()[0], a.get()[1], v)));
+        return JavaPeerCases.peersAndRolesWith("TLSv1.3", "TLSv1.2");
     }
 
     private static Side side(TlsStack stack, String key) throws Exception {
@@ -88,7 +76,7 @@ class JavaPeerFeaturesTest {
      * as server is limited to secp384r1 and asks the peer client, which keeps its default shares.
      */
     @ParameterizedTest(name = "{0}, HRR asked by the {1}''s peer")
-    @MethodSource("peersAndRoles")
+    @MethodSource("org.layer45.interop.JavaPeerCases#peersAndRoles")
     void helloRetryRequest(TlsStack peer, Role role) throws Exception {
         InteropMatrix.cell(peer.name(), role + ": HelloRetryRequest to secp384r1 asked by the "
                 + (role.layer45IsClient() ? "peer server" : "Layer45 server"));
@@ -138,7 +126,7 @@ class JavaPeerFeaturesTest {
      * given, and in its session's requested names where its provider keeps them.
      */
     @ParameterizedTest(name = "{0}, {1}: SNI")
-    @MethodSource("peersAndRoles")
+    @MethodSource("org.layer45.interop.JavaPeerCases#peersAndRoles")
     void sni(TlsStack peer, Role role) throws Exception {
         InteropMatrix.cell(peer.name(), role + ": SNI sni.localhost");
         List<String> matched = new CopyOnWriteArrayList<>();
@@ -183,7 +171,7 @@ class JavaPeerFeaturesTest {
 
     /** Required but absent: the server must refuse (TLS 1.3: certificate_required, RFC 8446 §4.4.2.4). */
     @ParameterizedTest(name = "{0}, {1}: client auth required, no certificate")
-    @MethodSource("peersAndRoles")
+    @MethodSource("org.layer45.interop.JavaPeerCases#peersAndRoles")
     void clientAuthenticationWithoutCertificateFails(TlsStack peer, Role role) throws Exception {
         InteropMatrix.cell(peer.name(), role + ": client authentication required, client has no certificate");
         Side client = side(role.client(peer), null);

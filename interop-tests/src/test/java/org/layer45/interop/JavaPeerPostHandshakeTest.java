@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -39,16 +37,9 @@ class JavaPeerPostHandshakeTest {
         pki = TestPki.get();
     }
 
+    /** (peer, role, whether Layer45 acts): the KeyUpdate and close_notify cells. */
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (TlsStack peer : TlsStack.peers()) {
-            for (Role role : Role.values()) {
-                for (boolean layer45Acts : new boolean[] {true, false}) {
-                    out.add(Arguments.of(peer, role, layer45Acts));
-                }
-            }
-        }
-        return out.stream();
+        return JavaPeerCases.peersAndRolesWith(true, false);
     }
 
     private static Side[] sides(TlsStack peer, Role role) throws Exception {

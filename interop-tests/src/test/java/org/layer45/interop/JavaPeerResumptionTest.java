@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -40,19 +38,8 @@ class JavaPeerResumptionTest {
         pki = TestPki.get();
     }
 
-    static Stream<Arguments> peersAndRoles() {
-        List<Arguments> out = new ArrayList<>();
-        for (TlsStack peer : TlsStack.peers()) {
-            for (Role role : Role.values()) {
-                out.add(Arguments.of(peer, role));
-            }
-        }
-        return out.stream();
-    }
-
     static Stream<Arguments> tls12Cases() {
-        return peersAndRoles().flatMap(a -> Stream.of("session id", "ticket")
-                .map(m -> Arguments.of(a.get()[0], a.get()[1], m)));
+        return JavaPeerCases.peersAndRolesWith("session id", "ticket");
     }
 
     /** Runs two connections from one client context; returns both results. */
@@ -76,7 +63,7 @@ class JavaPeerResumptionTest {
     }
 
     @ParameterizedTest(name = "{0}, {1}: TLS 1.3 PSK resumption")
-    @MethodSource("peersAndRoles")
+    @MethodSource("org.layer45.interop.JavaPeerCases#peersAndRoles")
     void tls13Psk(TlsStack peer, Role role) throws Exception {
         InteropMatrix.cell(peer.name(), role + ": resumption TLS 1.3 PSK");
         Side client = new Side(role.client(peer), role.client(peer).context(pki, null)).protocols("TLSv1.3");

@@ -98,7 +98,7 @@ class JettyTest {
     @Test
     void clientGetsHttp2FromNginx(@TempDir Path dir) throws Exception {
         InteropMatrix.cell(JETTY + " client", "setProvider(\"Layer45\") -> nginx: HTTP/2 (ALPN h2), TLS 1.3");
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             SslContextFactory.Client tls = new SslContextFactory.Client();
             tls.setProvider(Layer45Provider.NAME);
             tls.setTrustStore(pki.trustStore());
@@ -151,12 +151,7 @@ class JettyTest {
         server.setHandler(new SessionReport());
         server.start();
         try {
-            Curl.Outcome curl = Curl.get(pki, connector.getLocalPort(), curlFlag);
-            String out = curl.output();
-            assertEquals(0, curl.exitCode(), out);
-            assertEquals(httpVersion, curl.httpVersion(), out);
-            assertTrue(out.contains("SSL connection using TLSv1.3"), out);
-            assertTrue(out.contains("ALPN: server accepted " + alpn), out);
+            String out = Curl.get(pki, connector.getLocalPort(), curlFlag).assertTls13(httpVersion, alpn);
             assertTrue(out.contains("jetty on Layer45 TLSv1.3 http=" + jettyProtocol), out);
         } finally {
             server.stop();

@@ -93,7 +93,7 @@ class NettyTest {
     @Test
     void clientGetsHttp2FromNginx(@TempDir Path dir) throws Exception {
         InteropMatrix.cell(NETTY + " client", "SslProvider.JDK + Layer45 -> nginx: HTTP/2 (ALPN h2), TLS 1.3");
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(pki.trustStore());
             SslContext ssl = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
@@ -183,12 +183,7 @@ class NettyTest {
                 }).bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
         try {
             int port = ((InetSocketAddress) server.localAddress()).getPort();
-            Curl.Outcome curl = Curl.get(pki, port, curlFlag);
-            String out = curl.output();
-            assertEquals(0, curl.exitCode(), out);
-            assertEquals(httpVersion, curl.httpVersion(), out);
-            assertTrue(out.contains("SSL connection using TLSv1.3"), out);
-            assertTrue(out.contains("ALPN: server accepted " + alpn), out);
+            String out = Curl.get(pki, port, curlFlag).assertTls13(httpVersion, alpn);
             assertTrue(out.contains("netty on Layer45 TLSv1.3 alpn=" + alpn), out);
         } finally {
             server.close().await(5, TimeUnit.SECONDS);

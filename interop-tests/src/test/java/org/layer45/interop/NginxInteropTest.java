@@ -47,7 +47,7 @@ class NginxInteropTest {
     static void start() throws Exception {
         pki = TestPki.get();
         dir = Files.createTempDirectory("layer45-nginx");
-        nginx = new NginxPeer(pki, dir);
+        nginx = NginxPeer.start(pki, dir);
         InteropMatrix.peerVersion(NginxPeer.PEER, NginxPeer.version(pki.dir));
         client = Layer45Jsse.context(pki, null);
     }

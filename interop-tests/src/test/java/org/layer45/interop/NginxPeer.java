@@ -12,43 +12,42 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * nginx (INTEROP.md §3) in the foreground ({@code daemon off}, {@code -e stderr -p DIR}) on three free
- * loopback ports, from a config generated into a temp folder:
+ * loopback ports, from a config generated into a temp folder, in one of two layouts:
  * <ul>
- * <li>{@link #port}: TLS 1.2 + 1.3, HTTP/2 + HTTP/1.1, the default vhost {@code localhost} (EC and RSA
- *     certificates), {@code mtls.localhost} ({@code ssl_verify_client on}), and the badssl vhosts of
- *     {@link BadSslPki}, chosen by SNI;</li>
- * <li>{@link #tls13Port} / {@link #tls12Port}: one version each (nginx 1.22 ignores
+ * <li>{@link #start}: the interop layout. {@link #port}: TLS 1.2 + 1.3, HTTP/2 + HTTP/1.1, the default
+ *     vhost {@code localhost} (EC and RSA certificates with their CA), {@code mtls.localhost}
+ *     ({@code ssl_verify_client on}), and the badssl vhosts of {@link BadSslPki}, chosen by SNI;
+ *     {@link #tls13Port} / {@link #tls12Port}: one version each (nginx 1.22 ignores
  *     {@code ssl_protocols} in an SNI-selected server block, so versions get their own ports).</li>
+ * <li>{@link #startForHttpClients}: the client-library layout, the test PKI's ECDSA certificate
+ *     alone on all three ports (same versions per port).</li>
  * </ul>
  * Every response body reports nginx's own view: {@code nginx saw <protocol> <cipher> curve=<group>
- * alpn=<alpn> sni=<name> reused=<r or .> client=<verify result>:<subject>}.
+ * alpn=<alpn>}, then for the interop layout {@code sni=<name> reused=<r or .> client=<verify
+ * result>:<subject>}, for the client-library layout {@code http=<HTTP version> sni=<name> reused=<r or .>}.
  */
 final class NginxPeer implements AutoCloseable {
     static final String PEER = "nginx";
     static final List<String> BAD_HOSTS = List.of("expired", "not-yet-valid", "wrong-host", "self-signed",
             "untrusted-root", "incomplete-chain");
+    /** The interop layout's response: nginx's view of the TLS session and of the client certificate. */
+    private static final String INTEROP_REPORT = location("alpn=$ssl_alpn_protocol sni=$ssl_server_name"
+            + " reused=$ssl_session_reused client=$ssl_client_verify:$ssl_client_s_dn");
+    /** The client-library layout's response: the TLS session and the HTTP version the library spoke. */
+    private static final String HTTP_CLIENTS_REPORT = location("alpn=$ssl_alpn_protocol http=$server_protocol"
+            + " sni=$ssl_server_name reused=$ssl_session_reused");
     final int port;
     final int tls13Port;
     final int tls12Port;
     private final Process process;
     private final Path log;
 
-    NginxPeer(TestPki pki, Path dir) throws Exception {
+    private NginxPeer(Path dir, int port, int tls13Port, int tls12Port, List<String> servers) throws Exception {
         String nginx = Peers.require("nginx");
-        BadSslPki bad = BadSslPki.get(pki);
-        port = Peers.freePort();
-        tls13Port = Peers.freePort();
-        tls12Port = Peers.freePort();
+        this.port = port;
+        this.tls13Port = tls13Port;
+        this.tls12Port = tls12Port;
         Files.createDirectories(dir.resolve("tmp"));
-        Files.writeString(dir.resolve("server-ec-chain.pem"), Files.readString(pki.file("server-ec.pem"))
-                + Files.readString(pki.file("ca-ec.pem")));
-        Files.writeString(dir.resolve("server-rsa-chain.pem"), Files.readString(pki.file("server-rsa.pem"))
-                + Files.readString(pki.file("ca-rsa.pem")));
-        String body = "return 200 \"nginx saw $ssl_protocol $ssl_cipher curve=$ssl_curve alpn=$ssl_alpn_protocol"
-                + " sni=$ssl_server_name reused=$ssl_session_reused client=$ssl_client_verify:$ssl_client_s_dn\\n\";";
-        String localCerts = "ssl_certificate " + dir.resolve("server-ec-chain.pem") + "; ssl_certificate_key "
-                + pki.file("server-ec.key") + "; ssl_certificate " + dir.resolve("server-rsa-chain.pem")
-                + "; ssl_certificate_key " + pki.file("server-rsa.key") + ";";
         List<String> conf = new ArrayList<>(List.of("daemon off;", "worker_processes 1;",
                 "pid " + dir.resolve("nginx.pid") + ";", "error_log stderr notice;",
                 "events { worker_connections 64; }", "http {", "  access_log off;",
@@ -58,21 +57,8 @@ final class NginxPeer implements AutoCloseable {
                 "  uwsgi_temp_path " + dir.resolve("tmp/uwsgi") + ";",
                 "  scgi_temp_path " + dir.resolve("tmp/scgi") + ";",
                 "  ssl_ecdh_curve X25519:prime256v1:secp384r1;",
-                "  ssl_session_cache shared:TLS:1m; ssl_session_tickets on;",
-                "  server { listen 127.0.0.1:" + port + " ssl http2 default_server; server_name localhost;",
-                "    ssl_protocols TLSv1.2 TLSv1.3; " + localCerts + " location / { " + body + " } }",
-                "  server { listen 127.0.0.1:" + port + " ssl http2; server_name mtls.localhost; " + localCerts,
-                "    ssl_client_certificate " + pki.file("ca.pem") + "; ssl_verify_client on;",
-                "    location / { " + body + " } }"));
-        for (String name : concat(BAD_HOSTS, "good")) {
-            conf.add("  server { listen 127.0.0.1:" + port + " ssl http2; server_name " + name + ".localhost;");
-            conf.add("    ssl_certificate " + bad.chain(name) + "; ssl_certificate_key " + bad.key(name) + ";");
-            conf.add("    location / { " + body + " } }");
-        }
-        conf.add("  server { listen 127.0.0.1:" + tls13Port + " ssl http2; ssl_protocols TLSv1.3; " + localCerts
-                + " location / { " + body + " } }");
-        conf.add("  server { listen 127.0.0.1:" + tls12Port + " ssl http2; ssl_protocols TLSv1.2; " + localCerts
-                + " location / { " + body + " } }");
+                "  ssl_session_cache shared:TLS:1m; ssl_session_tickets on;"));
+        conf.addAll(servers);
         conf.add("}");
         Path confFile = dir.resolve("nginx.conf");
         Files.writeString(confFile, String.join("\n", conf) + "\n");
@@ -80,9 +66,71 @@ final class NginxPeer implements AutoCloseable {
         // -e stderr: never open the compiled-in /var/log/nginx/error.log (INTEROP.md §3).
         process = new ProcessBuilder(nginx, "-e", "stderr", "-p", dir.toString(), "-c", confFile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        for (int p : List.of(port, tls13Port, tls12Port)) {
-            awaitPort(p);
+        try {
+            for (int p : List.of(port, tls13Port, tls12Port)) {
+                awaitPort(p);
+            }
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
         }
+    }
+
+    /** The interop layout (see the class comment), run from {@code dir}. */
+    static NginxPeer start(TestPki pki, Path dir) throws Exception {
+        Peers.require("nginx");
+        BadSslPki bad = BadSslPki.get(pki);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("server-ec-chain.pem"), Files.readString(pki.file("server-ec.pem"))
+                + Files.readString(pki.file("ca-ec.pem")));
+        Files.writeString(dir.resolve("server-rsa-chain.pem"), Files.readString(pki.file("server-rsa.pem"))
+                + Files.readString(pki.file("ca-rsa.pem")));
+        String localCerts = "ssl_certificate " + dir.resolve("server-ec-chain.pem") + "; ssl_certificate_key "
+                + pki.file("server-ec.key") + "; ssl_certificate " + dir.resolve("server-rsa-chain.pem")
+                + "; ssl_certificate_key " + pki.file("server-rsa.key") + ";";
+        int port = Peers.freePort();
+        List<String> servers = new ArrayList<>(List.of(
+                "  server { listen 127.0.0.1:" + port + " ssl http2 default_server; server_name localhost;",
+                "    ssl_protocols TLSv1.2 TLSv1.3; " + localCerts + " " + INTEROP_REPORT + " }",
+                "  server { listen 127.0.0.1:" + port + " ssl http2; server_name mtls.localhost; " + localCerts,
+                "    ssl_client_certificate " + pki.file("ca.pem") + "; ssl_verify_client on;",
+                "    " + INTEROP_REPORT + " }"));
+        List<String> names = new ArrayList<>(BAD_HOSTS);
+        names.add("good");
+        for (String name : names) {
+            servers.add("  server { listen 127.0.0.1:" + port + " ssl http2; server_name " + name + ".localhost;");
+            servers.add("    ssl_certificate " + bad.chain(name) + "; ssl_certificate_key " + bad.key(name) + ";");
+            servers.add("    " + INTEROP_REPORT + " }");
+        }
+        return withVersionPorts(dir, port, localCerts, INTEROP_REPORT, servers);
+    }
+
+    /** The client-library layout (see the class comment): the ECDSA leaf alone, run from {@code dir}. */
+    static NginxPeer startForHttpClients(TestPki pki, Path dir) throws Exception {
+        String ecCert = "ssl_certificate " + pki.file("server-ec.pem") + "; ssl_certificate_key "
+                + pki.file("server-ec.key") + ";";
+        int port = Peers.freePort();
+        List<String> servers = new ArrayList<>(List.of("  server { listen 127.0.0.1:" + port
+                + " ssl http2; ssl_protocols TLSv1.2 TLSv1.3; " + ecCert + " " + HTTP_CLIENTS_REPORT + " }"));
+        return withVersionPorts(dir, port, ecCert, HTTP_CLIENTS_REPORT, servers);
+    }
+
+    /** Adds the TLS 1.3-only and TLS 1.2-only servers with {@code certs} and starts nginx. */
+    private static NginxPeer withVersionPorts(Path dir, int port, String certs, String location,
+            List<String> servers) throws Exception {
+        int tls13Port = Peers.freePort();
+        int tls12Port = Peers.freePort();
+        servers.add("  server { listen 127.0.0.1:" + tls13Port + " ssl http2; ssl_protocols TLSv1.3; " + certs
+                + " " + location + " }");
+        servers.add("  server { listen 127.0.0.1:" + tls12Port + " ssl http2; ssl_protocols TLSv1.2; " + certs
+                + " " + location + " }");
+        return new NginxPeer(dir, port, tls13Port, tls12Port, servers);
+    }
+
+    /** The one location block: a plain-text report that begins with the version, suite and group. */
+    private static String location(String tail) {
+        return "location / { default_type text/plain; return 200 \"nginx saw $ssl_protocol $ssl_cipher"
+                + " curve=$ssl_curve " + tail + "\\n\"; }";
     }
 
     /** {@code nginx -V}'s first lines: version and the OpenSSL it was built with. */
@@ -94,10 +142,9 @@ final class NginxPeer implements AutoCloseable {
         }
     }
 
-    private static List<String> concat(List<String> a, String b) {
-        List<String> out = new ArrayList<>(a);
-        out.add(b);
-        return out;
+    /** The root URL of one of our ports, by the name the certificates carry. */
+    String url(int p) {
+        return "https://localhost:" + p + "/";
     }
 
     private void awaitPort(int p) throws Exception {
@@ -112,7 +159,6 @@ final class NginxPeer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        close();
         throw new IllegalStateException("nginx did not listen on " + p + ": " + output());
     }
 

@@ -50,7 +50,7 @@ class OkHttpTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void http2(String version, @TempDir Path dir) throws Exception {
         InteropMatrix.cell("OkHttp " + OkHttp.VERSION, "client on Layer45 -> nginx: HTTP/2 (ALPN h2), " + version);
-        try (NginxH2Server nginx = new NginxH2Server(pki, dir)) {
+        try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             SSLContext ctx = TlsStack.LAYER45.context(pki, null);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(pki.trustStore());

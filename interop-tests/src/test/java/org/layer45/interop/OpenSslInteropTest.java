@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,10 +24,8 @@ import org.layer45.connection.Config;
 import org.layer45.connection.ServerConnection;
 import org.layer45.handshake.CertificateSelector;
 import org.layer45.handshake.CertifiedKey;
-import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.InMemoryTicketStore;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
 import org.layer45.iana.ProtocolVersion;
@@ -41,13 +38,13 @@ import org.layer45.iana.ProtocolVersion;
  */
 @Timeout(60)
 class OpenSslInteropTest {
-    private static String openssl;
+    private static OpenSslPeer openssl;
     private static TestPki pki;
 
     @BeforeAll
     static void setUp() throws Exception {
-        openssl = OpenSslPeer.require().openssl;
-        pki = TestPki.get();
+        openssl = OpenSslPeer.require();
+        pki = openssl.pki;
     }
 
     static Stream<Arguments> suitesGroupsCerts() {
@@ -71,34 +68,11 @@ class OpenSslInteropTest {
         };
     }
 
-    private static Config.Builder clientConfig() throws Exception {
-        return Config.builder()
-                .serverName("localhost")
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem")));
-    }
-
-    private static Config.Builder serverConfig(String cert) throws Exception {
-        CertifiedKey key = CertifiedKey.of(pki.certificates("server-" + cert + ".pem"),
-                pki.privateKey("server-" + cert));
-        return Config.builder().certificateSelector(CertificateSelector.fixed(key));
-    }
-
+    /** {@code s_server -www -tls1_3} (the status page shows the server's view) with {@code extra}. */
     private static PeerProcess startServer(int port, String... extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(openssl, "s_server", "-accept", "127.0.0.1:" + port, "-www",
-                "-tls1_3"));
-        cmd.addAll(List.of(extra));
-        return PeerProcess.start(pki.dir, cmd).awaitOutput("ACCEPT", 10_000);
-    }
-
-    /** Connects our client, fetches s_server's status page, and returns it. */
-    private static String fetch(int port, Config config, AtomicReference<SessionInfo> session) throws Exception {
-        try (SocketDriver driver = new SocketDriver(new Socket(InetAddress.getLoopbackAddress(), port),
-                new ClientConnection(config))) {
-            driver.handshake();
-            session.set(driver.connection().session());
-            driver.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            return driver.readToEnd();
-        }
+        List<String> args = new ArrayList<>(List.of("-www", "-tls1_3"));
+        args.addAll(List.of(extra));
+        return openssl.server(port, args);
     }
 
     @ParameterizedTest(name = "client {0} {1} {2}-cert")
@@ -109,7 +83,7 @@ class OpenSslInteropTest {
         try (PeerProcess server = startServer(port, "-cert", "server-" + cert + ".pem", "-key",
                 "server-" + cert + ".key", "-ciphersuites", suite.name(), "-groups", group, "-naccept", "1")) {
             AtomicReference<SessionInfo> session = new AtomicReference<>();
-            String page = fetch(port, clientConfig().build(), session);
+            String page = openssl.fetch(port, openssl.clientConfig().build(), session);
 
             assertTrue(page.contains("New, TLSv1.3, Cipher is " + suite.name()), page);
             assertEquals(ProtocolVersion.TLS13, session.get().version());
@@ -125,13 +99,13 @@ class OpenSslInteropTest {
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-ec.pem", "-key", "server-ec.key",
                 "-naccept", "2")) {
-            Config config = clientConfig().ticketStore(new InMemoryTicketStore()).build();
+            Config config = openssl.clientConfig().ticketStore(new InMemoryTicketStore()).build();
             AtomicReference<SessionInfo> session = new AtomicReference<>();
-            String first = fetch(port, config, session);
+            String first = openssl.fetch(port, config, session);
             assertTrue(first.contains("New, TLSv1.3"), first);
             assertFalse(session.get().resumed());
 
-            String second = fetch(port, config, session);
+            String second = openssl.fetch(port, config, session);
             assertTrue(second.contains("Reused, TLSv1.3"), second);
             assertTrue(session.get().resumed(), "the second handshake used the ticket");
         }
@@ -143,10 +117,10 @@ class OpenSslInteropTest {
         int port = Peers.freePort();
         try (PeerProcess server = startServer(port, "-cert", "server-rsa.pem", "-key", "server-rsa.key",
                 "-Verify", "1", "-CAfile", "ca.pem", "-verify_return_error", "-naccept", "1")) {
-            CertifiedKey clientKey = CertifiedKey.of(pki.certificates("client-ec.pem"), pki.privateKey("client-ec"));
-            Config config = clientConfig().certificateSelector(CertificateSelector.fixed(clientKey)).build();
+            CertifiedKey clientKey = openssl.certifiedKey("client-ec");
+            Config config = openssl.clientConfig().certificateSelector(CertificateSelector.fixed(clientKey)).build();
             AtomicReference<SessionInfo> session = new AtomicReference<>();
-            String page = fetch(port, config, session);
+            String page = openssl.fetch(port, config, session);
 
             assertTrue(page.contains("New, TLSv1.3"), page);
             assertEquals(1, session.get().localCertificates().size());
@@ -160,7 +134,7 @@ class OpenSslInteropTest {
         try (PeerProcess server = startServer(port, "-cert", "server-ec.pem", "-key", "server-ec.key",
                 "-naccept", "1");
                 SocketDriver driver = new SocketDriver(new Socket(InetAddress.getLoopbackAddress(), port),
-                        new ClientConnection(clientConfig().build()))) {
+                        new ClientConnection(openssl.clientConfig().build()))) {
             driver.handshake();
             // RFC 8446 §4.6.3: update our keys and ask the server to update its own.
             driver.connection().requestKeyUpdate(true);
@@ -171,40 +145,12 @@ class OpenSslInteropTest {
         }
     }
 
-    /** Our server answers one s_client; returns s_client's output. */
-    private static String serveOne(Config config, List<String> clientArgs, AtomicReference<SessionInfo> session)
-            throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<String> cmd = new ArrayList<>(List.of(openssl, "s_client", "-connect",
-                    "127.0.0.1:" + listener.getLocalPort(), "-CAfile", "ca.pem", "-verify_return_error",
-                    "-verify_hostname", "localhost", "-servername", "localhost"));
-            cmd.addAll(clientArgs);
-            try (PeerProcess client = PeerProcess.start(pki.dir, cmd)) {
-                client.stdin().write("hello from s_client\n".getBytes(StandardCharsets.US_ASCII));
-                client.stdin().flush();
-                listener.setSoTimeout(10_000);
-                try (Socket socket = listener.accept();
-                        SocketDriver driver = new SocketDriver(socket, new ServerConnection(config))) {
-                    driver.handshake();
-                    session.set(driver.connection().session());
-                    String got = driver.readUntil("hello from s_client", 10_000);
-                    assertTrue(got.contains("hello from s_client"), "received: " + got);
-                    driver.write("hello from layer45\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                client.stdin().close();
-                int rc = client.waitFor(10_000);
-                assertEquals(0, rc, client.output());
-                return client.output();
-            }
-        }
-    }
-
     @ParameterizedTest(name = "server {0} {1} {2}-cert")
     @MethodSource("suitesGroupsCerts")
     void openSslClientAgainstOurServer(CipherSuite suite, String group, String cert) throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 " + suite.name() + " " + groupOf(group).name() + " " + cert + "-cert");
         AtomicReference<SessionInfo> session = new AtomicReference<>();
-        String out = serveOne(serverConfig(cert).build(),
+        String out = openssl.serveOne(openssl.serverConfig(cert).build(),
                 List.of("-tls1_3", "-ciphersuites", suite.name(), "-groups", group, "-brief"), session);
 
         assertTrue(out.contains("Protocol version: TLSv1.3"), out);
@@ -218,14 +164,14 @@ class OpenSslInteropTest {
     @Test
     void openSslClientResumesWithOurTicket() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 resumption (PSK from ticket)");
-        Config config = serverConfig("ec").build();
+        Config config = openssl.serverConfig("ec").build();
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String sessionFile = "sess-" + System.nanoTime() + ".pem";
-        String first = serveOne(config, List.of("-tls1_3", "-sess_out", sessionFile), session);
+        String first = openssl.serveOne(config, List.of("-tls1_3", "-sess_out", sessionFile), session);
         assertTrue(first.contains("New, TLSv1.3"), first);
         assertFalse(session.get().resumed());
 
-        String second = serveOne(config, List.of("-tls1_3", "-sess_in", sessionFile), session);
+        String second = openssl.serveOne(config, List.of("-tls1_3", "-sess_in", sessionFile), session);
         assertTrue(second.contains("Reused, TLSv1.3"), second);
         assertTrue(session.get().resumed());
     }
@@ -233,10 +179,9 @@ class OpenSslInteropTest {
     @Test
     void openSslClientAuthenticatesToOurServer() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 client auth");
-        Config config = serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem"))).build();
+        Config config = openssl.clientAuthServerConfig().build();
         AtomicReference<SessionInfo> session = new AtomicReference<>();
-        String out = serveOne(config, List.of("-tls1_3", "-cert", "client-rsa.pem", "-key", "client-rsa.key",
+        String out = openssl.serveOne(config, List.of("-tls1_3", "-cert", "client-rsa.pem", "-key", "client-rsa.key",
                 "-brief"), session);
         assertTrue(out.contains("Protocol version: TLSv1.3"), out);
         // s_client completes the chain from -CAfile, so the root may follow the leaf.
@@ -247,10 +192,9 @@ class OpenSslInteropTest {
     @Test
     void ourServerRejectsOpenSslClientWithoutCertificate() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.3 client auth: no certificate refused (alert 116)");
-        Config config = serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem"))).build();
+        Config config = openssl.clientAuthServerConfig().build();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<String> cmd = List.of(openssl, "s_client", "-connect", "127.0.0.1:" + listener.getLocalPort(),
+            List<String> cmd = List.of(openssl.openssl, "s_client", "-connect", "127.0.0.1:" + listener.getLocalPort(),
                     "-CAfile", "ca.pem", "-tls1_3", "-servername", "localhost");
             try (PeerProcess client = PeerProcess.start(pki.dir, cmd)) {
                 client.stdin().write("hello\n".getBytes(StandardCharsets.US_ASCII));

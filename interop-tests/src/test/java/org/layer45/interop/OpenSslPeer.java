@@ -13,26 +13,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.layer45.connection.Config;
 import org.layer45.connection.ServerConnection;
-import org.layer45.handshake.CertificateSelector;
-import org.layer45.handshake.CertifiedKey;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
 
 /**
  * The real {@code openssl} binary as a peer of our sans-I/O core (INTEROP.md §1): starts
  * {@code s_server}, runs our client against it, or runs one {@code s_client} against our server.
  * Shared by the OpenSSL test classes beyond {@link OpenSslInteropTest}.
  */
-final class OpenSslPeer {
+final class OpenSslPeer extends CorePeer {
     static final String SERVER = "OpenSSL s_server";
     static final String CLIENT = "OpenSSL s_client";
 
     final String openssl;
-    final TestPki pki;
 
     private OpenSslPeer(String openssl, TestPki pki) {
+        super(pki);
         this.openssl = openssl;
-        this.pki = pki;
     }
 
     /** Requires openssl (skip locally / fail in CI) and records its version in the matrix. */
@@ -45,19 +41,6 @@ final class OpenSslPeer {
             InteropMatrix.peerVersion(CLIENT, p.output());
         }
         return new OpenSslPeer(openssl, pki);
-    }
-
-    Config.Builder clientConfig() throws Exception {
-        return Config.builder().serverName("localhost")
-                .peerVerifier(TrustedCertificatesVerifier.pkix(pki.certificates("ca.pem")));
-    }
-
-    Config.Builder serverConfig(String cert) throws Exception {
-        return Config.builder().certificateSelector(CertificateSelector.fixed(certifiedKey("server-" + cert)));
-    }
-
-    CertifiedKey certifiedKey(String name) throws Exception {
-        return CertifiedKey.of(pki.certificates(name + ".pem"), pki.privateKey(name));
     }
 
     /** {@code s_server -accept 127.0.0.1:port} with {@code args}, once it printed ACCEPT. */

@@ -21,10 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.layer45.connection.Config;
 import org.layer45.error.TlsFailure;
 import org.layer45.handshake.CertificateSelector;
-import org.layer45.handshake.ClientAuth;
 import org.layer45.handshake.InMemoryTicketStore;
 import org.layer45.handshake.SessionInfo;
-import org.layer45.handshake.TrustedCertificatesVerifier;
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
 import org.layer45.iana.ProtocolVersion;
@@ -213,8 +211,7 @@ class OpenSslTls12InteropTest {
     @Test
     void openSslClientAuthenticatesToOurServer() throws Exception {
         InteropMatrix.cell(OpenSslPeer.CLIENT, "TLS1.2 client auth");
-        Config config = openssl.serverConfig("ec").clientAuth(ClientAuth.REQUIRED)
-                .peerVerifier(TrustedCertificatesVerifier.pkix(openssl.pki.certificates("ca.pem"))).build();
+        Config config = openssl.clientAuthServerConfig().build();
         AtomicReference<SessionInfo> session = new AtomicReference<>();
         String out = openssl.serveOne(config, args("-cert", "client-rsa.pem", "-key", "client-rsa.key", "-brief"),
                 session);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,14 +85,25 @@ class PostQuantumGroupInteropTest {
     }
 
     private static String runOpenSslClientAgainstMlKemOnlyServer(OpenSslPeer openssl) throws Exception {
+        Attempt a = againstMlKemOnlyServer(openssl, port -> openssl.clientCommand(port, List.of("-tls1_3", "-brief")));
+        assertEquals(a.failed, a.rc != 0, a.output);
+        return a.output;
+    }
+
+    /** How the peer's client fared against our ML-KEM-only server: our handshake failed, its exit code, its output. */
+    private record Attempt(boolean failed, int rc, String output) {
+    }
+
+    /** Runs the peer's client (the command for our port) against one connection of our ML-KEM-only server. */
+    private static Attempt againstMlKemOnlyServer(CorePeer peer, IntFunction<List<String>> clientCommand)
+            throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                PeerProcess client = PeerProcess.start(openssl.pki.dir,
-                        openssl.clientCommand(listener.getLocalPort(), List.of("-tls1_3", "-brief")))) {
+                PeerProcess client = PeerProcess.start(peer.pki.dir, clientCommand.apply(listener.getLocalPort()))) {
             listener.setSoTimeout(10_000);
             boolean failed;
             try (Socket socket = listener.accept();
                     SocketDriver driver = new SocketDriver(socket, new ServerConnection(
-                            mlkemOnlyServer(openssl.serverConfig("ec"))))) {
+                            mlkemOnlyServer(peer.serverConfig("ec"))))) {
                 driver.handshake();
                 failed = false;
             } catch (TlsFailure noCommonGroup) {
@@ -99,8 +111,7 @@ class PostQuantumGroupInteropTest {
             }
             client.stdin().close();
             int rc = client.waitFor(10_000);
-            assertEquals(failed, rc != 0, client.output());
-            return client.output();
+            return new Attempt(failed, rc, client.output());
         }
     }
 
@@ -125,35 +136,20 @@ class PostQuantumGroupInteropTest {
                     + "; gnutls-serv chose " + session.get().group().name() + " from our X25519MLKEM768 + x25519 shares");
         }
 
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                PeerProcess client = PeerProcess.start(gnutls.pki.dir,
-                        gnutls.clientCommand(listener.getLocalPort(), List.of()))) {
-            listener.setSoTimeout(10_000);
-            boolean failed;
-            try (Socket socket = listener.accept();
-                    SocketDriver driver = new SocketDriver(socket, new ServerConnection(
-                            mlkemOnlyServer(gnutls.serverConfig("ec"))))) {
-                driver.handshake();
-                failed = false;
-            } catch (TlsFailure noCommonGroup) {
-                failed = true;
-            }
-            client.stdin().close();
-            int rc = client.waitFor(10_000);
-            String out = client.output();
-            if (has) {
-                InteropMatrix.also(GnuTlsPeer.CLIENT, DIMENSION);
-                assertFalse(failed, out);
-                assertEquals(0, rc, out);
-            } else {
-                assertTrue(failed, out);
-                assertNotEquals(0, rc, out);
-                String alert = out.lines().filter(l -> l.contains("Received alert")).findFirst()
-                        .orElse(out.lines().filter(l -> l.startsWith("*** ")).findFirst().orElse(""));
-                assertTrue(alert.contains("alert"), out);
-                InteropMatrix.limitation(GnuTlsPeer.CLIENT, DIMENSION, "`gnutls-cli --list` " + groups
-                        + "; gnutls-cli vs our X25519MLKEM768-only server: " + alert);
-            }
+        Attempt a = againstMlKemOnlyServer(gnutls, p -> gnutls.clientCommand(p, List.of()));
+        String out = a.output;
+        if (has) {
+            InteropMatrix.also(GnuTlsPeer.CLIENT, DIMENSION);
+            assertFalse(a.failed, out);
+            assertEquals(0, a.rc, out);
+        } else {
+            assertTrue(a.failed, out);
+            assertNotEquals(0, a.rc, out);
+            String alert = out.lines().filter(l -> l.contains("Received alert")).findFirst()
+                    .orElse(out.lines().filter(l -> l.startsWith("*** ")).findFirst().orElse(""));
+            assertTrue(alert.contains("alert"), out);
+            InteropMatrix.limitation(GnuTlsPeer.CLIENT, DIMENSION, "`gnutls-cli --list` " + groups
+                    + "; gnutls-cli vs our X25519MLKEM768-only server: " + alert);
         }
     }
 }
