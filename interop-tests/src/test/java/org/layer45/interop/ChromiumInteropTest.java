@@ -146,6 +146,69 @@ class ChromiumInteropTest {
     }
 
     /**
+     * HelloRetryRequest (RFC 8446 §4.1.4): our server accepts only secp384r1, for which Chromium's
+     * first ClientHello (shares for X25519MLKEM768 and x25519) has no share, so the server must ask
+     * again. Proven on the wire by a {@link WireTap} between Chromium and the server, and by the
+     * server session's group.
+     */
+    @Test
+    void helloRetryRequestToSecp384r1() throws Exception {
+        InteropMatrix.cell(PEER, "TLS1.3 HelloRetryRequest (Layer45 server wants secp384r1, Chromium shared"
+                + " X25519MLKEM768+x25519)");
+        InteropMatrix.also(PEER, "TLS1.3 secp384r1");
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"), s -> { });
+                WireTap tap = new WireTap(server.port())) {
+            server.restrictGroups(List.of("secp384r1"));
+            String out = load(tap.port());
+            assertTrue(out.contains("layer45 saw TLSv1.3 "), out);
+            assertTrue(out.contains("group=secp384r1"), out);
+            assertEquals("secp384r1", server.sessions.get(0).getValue(Session.NAMED_GROUP_KEY));
+            WireTap.Flow flow = tap.connection(0);
+            int p384 = TlsHellos.groupCode("secp384r1");
+            List<Integer> firstShares = flow.clientHellos().get(0).keyShareGroups();
+            assertTrue(firstShares.contains(TlsHellos.groupCode("x25519")), flow::toString);
+            assertFalse(firstShares.contains(p384), flow::toString);
+            assertTrue(flow.serverHellos().get(0).retryRequest(), flow::toString);
+            assertEquals(p384, flow.serverHellos().get(0).group(), "HRR selected_group");
+            assertEquals(2, flow.clientHellos().size(), flow::toString);
+            assertEquals(List.of(p384), flow.clientHellos().get(1).keyShareGroups(), flow::toString);
+            InteropMatrix.note("first ClientHello shares " + TlsHellos.groupNames(firstShares)
+                    + "; HelloRetryRequest selected secp384r1; second ClientHello shares secp384r1");
+        }
+    }
+
+    /**
+     * KeyUpdate (RFC 8446 §4.6.3): our server sends one (update_not_requested) between the response
+     * head and the body, so Chromium reads the page under the new keys. Headless Chromium has no
+     * switch to send a KeyUpdate of its own; the tap shows it sent none during this load (its
+     * encrypted records, BoringSSL pads none, are listed as evidence).
+     */
+    @Test
+    void keyUpdateFromOurServerMidResponse() throws Exception {
+        InteropMatrix.cell(PEER, "TLS1.3 KeyUpdate (Layer45 server sends between response head and body)");
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"), s -> { });
+                WireTap tap = new WireTap(server.port())) {
+            server.keyUpdateMidResponse = true;
+            String out = load(tap.port());
+            assertTrue(out.contains("layer45 saw TLSv1.3 "), "the body, sent under the new keys: " + out);
+            List<WireTap.Flow> flows = new ArrayList<>();
+            for (int i = 0; i < tap.connectionCount(); i++) {
+                flows.add(tap.connection(i));
+            }
+            long ours = flows.stream().mapToLong(f -> f.fromServer.keyUpdates(0)).sum();
+            long chromiums = flows.stream().mapToLong(f -> f.fromClient.keyUpdates(0)).sum();
+            assertEquals(server.pages.size(), ours, () -> "one KeyUpdate per response: " + flows);
+            assertEquals(0, chromiums, () -> "Chromium sent a KeyUpdate: make it a passing cell: " + flows);
+            InteropMatrix.note("the tap saw " + ours + " KeyUpdate record(s) from us, then Chromium rendered the body");
+            InteropMatrix.limitation(PEER, "TLS1.3 KeyUpdate (Chromium-initiated)", "headless Chromium has no"
+                    + " command-line switch to send a KeyUpdate; during a page load with " + ours + " KeyUpdate(s)"
+                    + " from us (update_not_requested) its encrypted records were " + flows.stream()
+                    .map(f -> f.fromClient.encryptedRecordLengths().toString()).toList()
+                    + " bytes, none a KeyUpdate (" + WireTap.TLS13_KEY_UPDATE_RECORD + ")");
+        }
+    }
+
+    /**
      * Client authentication: the client key goes into the throw-away NSS database, and Chromium picks
      * it without a dialog only under a managed policy (INTEROP.md §5; without one it waits for a
      * picker forever). The policy file is system-wide, so it is written for this test and removed.

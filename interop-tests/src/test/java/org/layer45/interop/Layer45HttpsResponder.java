@@ -30,7 +30,9 @@ import org.layer45.jsse.Session;
  * session: {@code layer45 saw <protocol> <suite> group=<group> alpn=<alpn> sni=<name> resumed=<bool>
  * client=<subject or none>}; then the connection closes ({@code Connection: close}, close_notify), so
  * a second request from the same client is a new connection that may resume. Every session and
- * every handshake failure is kept for the test to inspect.
+ * every handshake failure is kept for the test to inspect. Optional modes for single tests: a
+ * {@link #download} served at {@code /bulk}, a {@link #keyUpdateMidResponse KeyUpdate} between the
+ * response head and body, and {@link #restrictGroups restricted named groups}.
  */
 final class Layer45HttpsResponder implements AutoCloseable {
     final List<SSLSession> sessions = new CopyOnWriteArrayList<>();
@@ -39,6 +41,11 @@ final class Layer45HttpsResponder implements AutoCloseable {
     private final SSLServerSocket server;
     /** HTML added to each page, e.g. a sub-resource that makes a browser open a second connection. */
     volatile String pageExtra = "";
+    /** When set, {@code GET /bulk} answers with this file (application/octet-stream). */
+    volatile BulkData download;
+    /** TLS 1.3: {@code startHandshake()} (a KeyUpdate, RFC 8446 §4.6.3) after the head, before the body. */
+    volatile boolean keyUpdateMidResponse;
+    private volatile boolean groupsProperty;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "layer45-https");
         t.setDaemon(true);
@@ -58,6 +65,21 @@ final class Layer45HttpsResponder implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /**
+     * Limits the server to {@code groups}: {@code SSLParameters.setNamedGroups} on JDK 20+; on JDK 17
+     * the {@code jdk.tls.namedGroups} property (see {@link Layer45Groups}), cleared by {@link #close}.
+     */
+    void restrictGroups(List<String> groups) throws Exception {
+        if (TlsStack.SET_NAMED_GROUPS != null) {
+            var params = server.getSSLParameters();
+            TlsStack.SET_NAMED_GROUPS.invoke(params, (Object) groups.toArray(String[]::new));
+            server.setSSLParameters(params);
+        } else {
+            groupsProperty = true;
+            Layer45Groups.requireProperty(groups);
+        }
     }
 
     private void acceptLoop() {
@@ -80,8 +102,14 @@ final class Layer45HttpsResponder implements AutoCloseable {
             SSLSession session = socket.getSession();
             sessions.add(session);
             InputStream in = socket.getInputStream();
-            if (!readRequestHead(in)) {
+            String head = readRequestHead(in);
+            if (head == null) {
                 return; // a browser's spare connection that never sent a request
+            }
+            BulkData bulk = download;
+            if (bulk != null && head.startsWith("GET /bulk ")) {
+                sendFile(socket, bulk);
+                return;
             }
             String facts = "layer45 saw " + session.getProtocol() + " " + session.getCipherSuite() + " group="
                     + session.getValue(Session.NAMED_GROUP_KEY) + " alpn=" + socket.getApplicationProtocol()
@@ -93,6 +121,10 @@ final class Layer45HttpsResponder implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (keyUpdateMidResponse) {
+                out.flush();
+                socket.startHandshake(); // an established TLS 1.3 socket: sends a KeyUpdate
+            }
             out.write(body);
             out.flush();
         } catch (IOException e) {
@@ -100,21 +132,30 @@ final class Layer45HttpsResponder implements AutoCloseable {
         }
     }
 
-    /** Reads up to the blank line after the request headers; false if the client sent nothing. */
-    private static boolean readRequestHead(InputStream in) throws IOException {
+    private void sendFile(SSLSocket socket, BulkData bulk) throws IOException {
+        pages.add("bulk " + bulk.size);
+        OutputStream out = socket.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + bulk.size
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        java.nio.file.Files.copy(bulk.file, out);
+        out.flush();
+    }
+
+    /** Reads up to the blank line after the request headers; null if the client sent nothing. */
+    private static String readRequestHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
         try {
             while ((b = in.read()) >= 0) {
                 head.write(b);
                 if (head.size() >= 4 && head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                    return true;
+                    return head.toString(StandardCharsets.ISO_8859_1);
                 }
             }
         } catch (java.net.SocketTimeoutException idle) {
-            return false;
+            return null;
         }
-        return false;
+        return null;
     }
 
     private static String sni(SSLSession session) {
@@ -153,6 +194,9 @@ final class Layer45HttpsResponder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        if (groupsProperty) {
+            Layer45Groups.clearProperty();
+        }
         pool.shutdownNow(); // daemon threads; each connection is bounded by its 10 s read timeout
     }
 }
