@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +27,9 @@ import org.layer45.jsse.Session;
  * Layer45's SSLServerSocket ({@link Layer45HttpsResponder}): TLS 1.3 and 1.2 with named suites, ALPN
  * (curl offers h2 and http/1.1; the server, having no HTTP/2, accepts http/1.1), client certificates
  * (accepted and refused), and resumption of the first connection's session by the second URL of
- * the same curl run. Each result is checked from both ends: curl's {@code -v} report and the
- * Layer45 server session.
+ * the same curl run, the groups P-256 and P-384, a HelloRetryRequest, a KeyUpdate from our server and
+ * a 64 MiB download. Each result is checked from both ends: curl's {@code -v} report and the
+ * Layer45 server session (HRR and KeyUpdate also on the wire, by a {@link WireTap}).
  */
 @Timeout(60)
 class CurlInteropTest {
@@ -45,11 +49,16 @@ class CurlInteropTest {
 
     /** Runs curl against the responder (localhost pinned to 127.0.0.1) with our CA; returns rc and output. */
     private static String[] curl(Layer45HttpsResponder server, List<String> args, String... paths) throws Exception {
+        return curl(server.port(), args, paths);
+    }
+
+    /** Runs curl against 127.0.0.1:{@code port} (the responder or a {@link WireTap} in front of it). */
+    private static String[] curl(int port, List<String> args, String... paths) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(curl, "-sS", "-v", "--cacert", "ca.pem", "--resolve",
-                "localhost:" + server.port() + ":127.0.0.1"));
+                "localhost:" + port + ":127.0.0.1"));
         cmd.addAll(args);
         for (String path : paths) {
-            cmd.add("https://localhost:" + server.port() + path);
+            cmd.add("https://localhost:" + port + path);
         }
         try (PeerProcess p = PeerProcess.start(pki.dir, cmd)) {
             int rc = p.waitFor(30_000);
@@ -134,6 +143,88 @@ class CurlInteropTest {
             assertTrue(server.pages.get(0).endsWith("resumed=false client=none"), server.pages.toString());
             assertTrue(server.pages.get(1).endsWith("resumed=true client=none"), server.pages.toString());
             assertTrue(r[1].contains("SSL re-using session ID"), r[1]); // curl's own report
+        }
+    }
+
+    @ParameterizedTest(name = "group {0}")
+    @CsvSource({"P-256, secp256r1", "P-384, secp384r1"})
+    void namedGroup(String curlName, String group) throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.3 " + group + " (curl --curves " + curlName + ")");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> { })) {
+            String[] r = curl(server, List.of("--curves", curlName), "/");
+            assertEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("layer45 saw TLSv1.3 ") && r[1].contains("group=" + group + " "), r[1]);
+            assertEquals(group, server.sessions.get(0).getValue(Session.NAMED_GROUP_KEY));
+        }
+    }
+
+    /**
+     * HelloRetryRequest (RFC 8446 §4.1.4): curl's OpenSSL shares x25519 only; our server accepts only
+     * secp384r1 (also in curl's supported_groups), so it must ask again. curl's trace shows two
+     * ClientHellos; the tap shows the HRR and the second share.
+     */
+    @Test
+    void helloRetryRequestToSecp384r1() throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.3 HelloRetryRequest (Layer45 server wants secp384r1, curl shared x25519)");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> { }); WireTap tap = new WireTap(server.port())) {
+            server.restrictGroups(List.of("secp384r1"));
+            String[] r = curl(tap.port(), List.of(), "/");
+            assertEquals("0", r[0], r[1]);
+            assertEquals(2, r[1].lines().filter(l -> l.contains("(OUT), TLS handshake, Client hello (1)")).count(), r[1]);
+            assertEquals("secp384r1", server.sessions.get(0).getValue(Session.NAMED_GROUP_KEY));
+            WireTap.Flow flow = tap.connection(0);
+            int p384 = TlsHellos.groupCode("secp384r1");
+            assertEquals(List.of(TlsHellos.groupCode("x25519")), flow.clientHellos().get(0).keyShareGroups(),
+                    flow::toString);
+            assertTrue(flow.serverHellos().get(0).retryRequest(), flow::toString);
+            assertEquals(p384, flow.serverHellos().get(0).group(), "HRR selected_group");
+            assertEquals(List.of(p384), flow.clientHellos().get(1).keyShareGroups(), flow::toString);
+            InteropMatrix.note("curl -v: 2 x \"TLSv1.3 (OUT), TLS handshake, Client hello (1)\"; tap: HRR selected"
+                    + " secp384r1, second ClientHello shares secp384r1");
+        }
+    }
+
+    /**
+     * KeyUpdate (RFC 8446 §4.6.3) from our server between the response head and the body: curl reads
+     * the body under the new keys. curl has no way to send one (INTEROP.md §4); the tap shows it sent none.
+     */
+    @Test
+    void keyUpdateFromOurServerMidResponse() throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.3 KeyUpdate (Layer45 server sends between response head and body)");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> { }); WireTap tap = new WireTap(server.port())) {
+            server.keyUpdateMidResponse = true;
+            String[] r = curl(tap.port(), List.of(), "/");
+            assertEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("layer45 saw TLSv1.3 "), "the body, sent under the new keys: " + r[1]);
+            WireTap.Flow flow = tap.connection(0).awaitEnd(5_000);
+            assertEquals(1, flow.fromServer.keyUpdates(0), flow::toString);
+            assertEquals(0, flow.fromClient.keyUpdates(0), () -> "curl sent a KeyUpdate: make it a passing cell: "
+                    + flow);
+            assertTrue(r[1].contains("TLSv1.3 (IN), TLS handshake, Key update (24)"), "curl's own report: " + r[1]);
+            InteropMatrix.note("the tap saw our KeyUpdate record; curl -v: TLSv1.3 (IN), TLS handshake, Key update (24)");
+            InteropMatrix.limitation(CURL, "TLS1.3 KeyUpdate (curl-initiated)", "curl has no option to send a"
+                    + " KeyUpdate (INTEROP.md §4); its encrypted records on this connection were "
+                    + flow.fromClient.encryptedRecordLengths() + " bytes, none a KeyUpdate ("
+                    + WireTap.TLS13_KEY_UPDATE_RECORD + ")");
+        }
+    }
+
+    /** 64 MiB from our server to curl ({@code -o}), hashed on arrival (SHA-256). */
+    @Test
+    void download64MiB(@TempDir Path dir) throws Exception {
+        InteropMatrix.cell(CURL, "TLS1.3 64 MiB download (Layer45 server -> curl), SHA-256 checked");
+        BulkData data = BulkData.create(dir.resolve("bulk.bin"), BulkData.SIZE, 45, false);
+        Path received = dir.resolve("received.bin");
+        try (Layer45HttpsResponder server = serve("server-ec", s -> { })) {
+            server.download = data;
+            long start = System.nanoTime();
+            String[] r = curl(server, List.of("--http1.1", "-o", received.toString()), "/bulk");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("0", r[0], r[1]);
+            assertTrue(r[1].contains("SSL connection using TLSv1.3"), r[1]);
+            assertEquals(data.size, Files.size(received));
+            assertEquals(data.sha256, BulkData.sha256Of(received));
+            InteropMatrix.note("SHA-256 " + data.sha256.substring(0, 16) + "... matched, " + millis + " ms");
         }
     }
 
