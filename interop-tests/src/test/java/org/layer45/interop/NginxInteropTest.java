@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -33,8 +36,8 @@ import org.layer45.jsse.Session;
  * virtual host, chosen by SNI (connecting to 127.0.0.1 while naming the vhost), must be refused with
  * an SSLHandshakeException whose message names the defect, and the good one (through an
  * intermediate CA) accepted. Also resumption on nginx's TLS 1.3 and TLS 1.2 ports (nginx's own
- * {@code $ssl_session_reused}), client certificates, a KeyUpdate, and X25519MLKEM768 (nginx's
- * OpenSSL 3.0 has none: a peer limitation).
+ * {@code $ssl_session_reused}), client certificates, a KeyUpdate, a 64 MiB download with close_notify
+ * both ways, and X25519MLKEM768 (nginx's OpenSSL 3.0 has none: a peer limitation).
  */
 @Timeout(60)
 class NginxInteropTest {
@@ -159,6 +162,69 @@ class NginxInteropTest {
             assertTrue(response.contains("nginx saw TLSv1.3"), "nginx read our request under the new keys: "
                     + response);
         }
+    }
+
+    /**
+     * 64 MiB from nginx to our client, hashed as it arrives, on a keep-alive connection that our
+     * client then ends with close_notify; a second connection asks for {@code Connection: close}, so
+     * nginx ends it with its close_notify (RFC 8446 §6.1). Both are judged on the wire by a
+     * {@link WireTap}: the last record before each sender's end of stream is a TLS 1.3 alert (19
+     * bytes; Layer45 and OpenSSL pad none), and our socket read nginx's end as a clean end of stream.
+     */
+    @Test
+    void download64MiBAndCloseNotifyBothWays() throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 64 MiB download (nginx -> Layer45 client), SHA-256 checked");
+        InteropMatrix.also(NginxPeer.PEER, "TLS1.3 close_notify Layer45 -> peer");
+        InteropMatrix.also(NginxPeer.PEER, "TLS1.3 close_notify peer -> Layer45");
+        BulkData data = BulkData.create(nginx.bulkFile, BulkData.SIZE, 45, false);
+        try (WireTap tap = new WireTap(nginx.port)) {
+            long start = System.nanoTime();
+            try (SSLSocket s = connect(client, "localhost", tap.port())) {
+                s.getOutputStream().write("GET /bulk.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                InputStream in = s.getInputStream();
+                String head = responseHead(in);
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
+                assertTrue(head.contains("Content-Length: " + data.size), head);
+                MessageDigest md = BulkData.sha256();
+                byte[] buf = new byte[1 << 16];
+                long left = data.size;
+                while (left > 0) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                    assertTrue(n > 0, "body ended " + left + " bytes early");
+                    md.update(buf, 0, n);
+                    left -= n;
+                }
+                assertEquals(data.sha256, HexFormat.of().formatHex(md.digest()));
+                assertEquals("TLSv1.3", s.getSession().getProtocol());
+            } // close(): our close_notify, on a connection nginx keeps alive
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            WireTap.Flow ours = tap.connection(0).awaitEnd(10_000);
+            assertTrue(ours.fromClient.endedWithTls13Alert(0), () -> "we ended with close_notify: " + ours);
+            try (SSLSocket s = connect(client, "localhost", tap.port())) {
+                String response = get(s, "localhost"); // Connection: close; reads to a clean end of stream
+                assertTrue(response.contains("nginx saw TLSv1.3"), response);
+                WireTap.Flow theirs = tap.connection(1);
+                assertTrue(theirs.fromServer.eof && theirs.fromServer.endedWithTls13Alert(0),
+                        () -> "nginx ended with close_notify: " + theirs);
+            }
+            InteropMatrix.note("SHA-256 " + data.sha256.substring(0, 16) + "... matched, " + millis + " ms; tap:"
+                    + " each sender's last record before its EOF a 19-byte TLS 1.3 alert (close_notify)");
+        } finally {
+            Files.deleteIfExists(nginx.bulkFile);
+        }
+    }
+
+    /** Reads an HTTP response head up to its blank line. */
+    private static String responseHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertTrue(b >= 0, "response head ended early: " + head);
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * loopback ports, from a config generated into a temp folder, in one of two layouts:
  * <ul>
  * <li>{@link #start}: the interop layout. {@link #port}: TLS 1.2 + 1.3, HTTP/2 + HTTP/1.1, the default
- *     vhost {@code localhost} (EC and RSA certificates with their CA), {@code mtls.localhost}
+ *     vhost {@code localhost} (EC and RSA certificates with their CA; {@code /bulk.bin} is
+ *     {@link #bulkFile}), {@code mtls.localhost}
  *     ({@code ssl_verify_client on}), and the badssl vhosts of {@link BadSslPki}, chosen by SNI;
  *     {@link #tls13Port} / {@link #tls12Port}: one version each (nginx 1.22 ignores
  *     {@code ssl_protocols} in an SNI-selected server block, so versions get their own ports).</li>
@@ -39,6 +41,11 @@ final class NginxPeer implements AutoCloseable {
     final int port;
     final int tls13Port;
     final int tls12Port;
+    /**
+     * Interop layout: the file nginx serves as {@code /bulk.bin} on {@link #port} (a test writes it,
+     * nginx opens it per request); null in the client-library layout.
+     */
+    Path bulkFile;
     private final Process process;
     private final Path log;
 
@@ -88,10 +95,14 @@ final class NginxPeer implements AutoCloseable {
         String localCerts = "ssl_certificate " + dir.resolve("server-ec-chain.pem") + "; ssl_certificate_key "
                 + pki.file("server-ec.key") + "; ssl_certificate " + dir.resolve("server-rsa-chain.pem")
                 + "; ssl_certificate_key " + pki.file("server-rsa.key") + ";";
+        // The worker runs as nobody when the tests run as root: the bulk file needs a world-readable folder.
+        Path bulkDir = Files.createTempDirectory("layer45-nginx-bulk",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         int port = Peers.freePort();
         List<String> servers = new ArrayList<>(List.of(
                 "  server { listen 127.0.0.1:" + port + " ssl http2 default_server; server_name localhost;",
-                "    ssl_protocols TLSv1.2 TLSv1.3; " + localCerts + " " + INTEROP_REPORT + " }",
+                "    ssl_protocols TLSv1.2 TLSv1.3; " + localCerts + " " + INTEROP_REPORT,
+                "    location = /bulk.bin { root " + bulkDir + "; default_type application/octet-stream; } }",
                 "  server { listen 127.0.0.1:" + port + " ssl http2; server_name mtls.localhost; " + localCerts,
                 "    ssl_client_certificate " + pki.file("ca.pem") + "; ssl_verify_client on;",
                 "    " + INTEROP_REPORT + " }"));
@@ -102,7 +113,9 @@ final class NginxPeer implements AutoCloseable {
             servers.add("    ssl_certificate " + bad.chain(name) + "; ssl_certificate_key " + bad.key(name) + ";");
             servers.add("    " + INTEROP_REPORT + " }");
         }
-        return withVersionPorts(dir, port, localCerts, INTEROP_REPORT, servers);
+        NginxPeer nginx = withVersionPorts(dir, port, localCerts, INTEROP_REPORT, servers);
+        nginx.bulkFile = bulkDir.resolve("bulk.bin");
+        return nginx;
     }
 
     /** The client-library layout (see the class comment): the ECDSA leaf alone, run from {@code dir}. */
