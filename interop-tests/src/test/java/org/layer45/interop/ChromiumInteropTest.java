@@ -156,9 +156,8 @@ class ChromiumInteropTest {
         InteropMatrix.cell(PEER, "TLS1.3 HelloRetryRequest (Layer45 server wants secp384r1, Chromium shared"
                 + " X25519MLKEM768+x25519)");
         InteropMatrix.also(PEER, "TLS1.3 secp384r1");
-        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"), s -> { });
-                WireTap tap = new WireTap(server.port())) {
-            server.restrictGroups(List.of("secp384r1"));
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"),
+                List.of("secp384r1"), s -> { }); WireTap tap = new WireTap(server.port())) {
             String out = load(tap.port());
             assertTrue(out.contains("layer45 saw TLSv1.3 "), out);
             assertTrue(out.contains("group=secp384r1"), out);

@@ -166,8 +166,8 @@ class CurlInteropTest {
     @Test
     void helloRetryRequestToSecp384r1() throws Exception {
         InteropMatrix.cell(CURL, "TLS1.3 HelloRetryRequest (Layer45 server wants secp384r1, curl shared x25519)");
-        try (Layer45HttpsResponder server = serve("server-ec", s -> { }); WireTap tap = new WireTap(server.port())) {
-            server.restrictGroups(List.of("secp384r1"));
+        try (Layer45HttpsResponder server = new Layer45HttpsResponder(Layer45Jsse.context(pki, "server-ec"),
+                List.of("secp384r1"), s -> { }); WireTap tap = new WireTap(server.port())) {
             String[] r = curl(tap.port(), List.of(), "/");
             assertEquals("0", r[0], r[1]);
             assertEquals(2, r[1].lines().filter(l -> l.contains("(OUT), TLS handshake, Client hello (1)")).count(), r[1]);

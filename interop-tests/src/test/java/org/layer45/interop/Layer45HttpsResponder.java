@@ -32,7 +32,7 @@ import org.layer45.jsse.Session;
  * a second request from the same client is a new connection that may resume. Every session and
  * every handshake failure is kept for the test to inspect. Optional modes for single tests: a
  * {@link #download} served at {@code /bulk}, a {@link #keyUpdateMidResponse KeyUpdate} between the
- * response head and body, and {@link #restrictGroups restricted named groups}.
+ * response head and body, and restricted named groups.
  */
 final class Layer45HttpsResponder implements AutoCloseable {
     final List<SSLSession> sessions = new CopyOnWriteArrayList<>();
@@ -54,12 +54,29 @@ final class Layer45HttpsResponder implements AutoCloseable {
 
     /** Starts serving; {@code configure} may restrict protocols, require client auth, etc. */
     Layer45HttpsResponder(SSLContext ctx, Consumer<SSLServerSocket> configure) throws IOException {
+        this(ctx, null, configure);
+    }
+
+    /**
+     * Starts serving with only the named {@code groups} (null: the defaults). They are set before the
+     * first {@code accept()}, which, as in SunJSSE, takes the server socket's settings when it is called.
+     */
+    Layer45HttpsResponder(SSLContext ctx, List<String> groups, Consumer<SSLServerSocket> configure)
+            throws IOException {
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress());
         var params = server.getSSLParameters();
         params.setApplicationProtocols(new String[] {"http/1.1"});
         server.setSSLParameters(params);
         configure.accept(server);
+        if (groups != null) {
+            try {
+                restrictGroups(groups);
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
+        }
         pool.execute(this::acceptLoop);
     }
 
@@ -71,10 +88,14 @@ final class Layer45HttpsResponder implements AutoCloseable {
      * Limits the server to {@code groups}: {@code SSLParameters.setNamedGroups} on JDK 20+; on JDK 17
      * the {@code jdk.tls.namedGroups} property (see {@link Layer45Groups}), cleared by {@link #close}.
      */
-    void restrictGroups(List<String> groups) throws Exception {
+    private void restrictGroups(List<String> groups) throws IOException {
         if (TlsStack.SET_NAMED_GROUPS != null) {
             var params = server.getSSLParameters();
-            TlsStack.SET_NAMED_GROUPS.invoke(params, (Object) groups.toArray(String[]::new));
+            try {
+                TlsStack.SET_NAMED_GROUPS.invoke(params, (Object) groups.toArray(String[]::new));
+            } catch (ReflectiveOperationException e) {
+                throw new IOException("SSLParameters.setNamedGroups", e);
+            }
             server.setSSLParameters(params);
         } else {
             groupsProperty = true;
