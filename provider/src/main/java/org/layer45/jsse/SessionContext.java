@@ -1,9 +1,10 @@
 package org.layer45.jsse;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLSession;
@@ -26,22 +27,25 @@ final class SessionContext implements SSLSessionContext {
     private volatile int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
     private volatile int cacheSize = DEFAULT_CACHE_SIZE;
 
-    /** A session id as a map key. */
-    private record Key(List<Byte> bytes) {
+    /** A session id as a map key (arrays compare by identity, so equality is by content here). */
+    private record Key(byte[] bytes) {
         static Key of(byte[] id) {
-            Byte[] boxed = new Byte[id.length];
-            for (int i = 0; i < id.length; i++) {
-                boxed[i] = id[i];
-            }
-            return new Key(List.of(boxed));
+            return new Key(id.clone());
         }
 
-        byte[] toArray() {
-            byte[] out = new byte[bytes.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = bytes.get(i);
-            }
-            return out;
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return HexFormat.of().formatHex(bytes);
         }
     }
 
@@ -55,15 +59,29 @@ final class SessionContext implements SSLSessionContext {
         }
     }
 
+    /**
+     * Drops sessions from the oldest end while they are over the size, expired or invalid. Insertion
+     * order is creation order (a resumed TLS 1.2 session keeps its place and its creation time), so
+     * the first live one ends the walk: adding a session costs O(1), not a scan of the whole cache
+     * (a full scan per handshake made a 20,480-session server cache the hottest code in a handshake).
+     * Sessions that expire or are invalidated behind a live one are filtered on lookup.
+     */
     private void evict() {
         long now = System.currentTimeMillis();
-        sessions.values().removeIf(s -> expired(s, now) || !s.isValid());
         int max = cacheSize;
-        var it = sessions.entrySet().iterator();
-        while (max > 0 && sessions.size() > max && it.hasNext()) {
-            it.next();
+        var it = sessions.values().iterator();
+        while (it.hasNext()) {
+            Session oldest = it.next();
+            boolean overSize = max > 0 && sessions.size() > max;
+            if (!overSize && live(oldest, now)) {
+                return;
+            }
             it.remove();
         }
+    }
+
+    private boolean live(Session s, long now) {
+        return s.isValid() && !expired(s, now);
     }
 
     boolean expired(Session s, long now) {
@@ -79,7 +97,8 @@ final class SessionContext implements SSLSessionContext {
         lock.lock();
         try {
             evict();
-            return sessions.get(Key.of(sessionId));
+            Session s = sessions.get(Key.of(sessionId));
+            return s != null && live(s, System.currentTimeMillis()) ? s : null;
         } finally {
             lock.unlock();
         }
@@ -90,7 +109,9 @@ final class SessionContext implements SSLSessionContext {
         lock.lock();
         try {
             evict();
-            return Collections.enumeration(sessions.keySet().stream().map(Key::toArray).toList());
+            long now = System.currentTimeMillis();
+            return Collections.enumeration(sessions.entrySet().stream().filter(e -> live(e.getValue(), now))
+                    .map(e -> e.getKey().bytes().clone()).toList());
         } finally {
             lock.unlock();
         }
