@@ -74,7 +74,8 @@ public final class ThreadCpuProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
         long wallNanos = System.nanoTime() - wallAtStart;
-        if (!cpuTimeUsable || benchmarkParams.getMode() != Mode.Throughput) {
+        // A failed iteration has no results at all: let JMH report the benchmark's own exception.
+        if (!cpuTimeUsable || benchmarkParams.getMode() != Mode.Throughput || result.getRawPrimaryResults().isEmpty()) {
             return List.of();
         }
         Result<?> primary = result.getPrimaryResult();
