@@ -24,9 +24,9 @@ import org.layer45.iana.SignatureScheme;
  * A test {@link CryptoBackend} that remembers the results of the slow deterministic primitives —
  * X25519 (keyed by the private key bytes drawn from the random, exactly the one 32-byte draw
  * {@link BcXdhKeyExchange} makes, and the peer share), signing (ECDSA with RFC 6979 nonces and
- * Ed25519 are deterministic) and verification — so that thousands of replayed handshakes cost
- * little. Every answer equals what the delegate computes for the same input; failures are never
- * remembered. The caches are bounded; the random stays the delegate's.
+ * Ed25519 are deterministic) and verification, through the TLS 1.3 and the TLS 1.2 views alike — so
+ * that thousands of replayed handshakes cost little. Every answer equals what the delegate computes for
+ * the same input; failures are never remembered. The caches are bounded; the random stays the delegate's.
  */
 final class MemoizingBackend implements CryptoBackend {
     private static final int MAX_ENTRIES = 20_000;
@@ -72,7 +72,36 @@ final class MemoizingBackend implements CryptoBackend {
 
     @Override
     public Signer signer(SignatureScheme scheme, PrivateKey privateKey) throws TlsFailure {
-        Signer real = delegate.signer(scheme, privateKey);
+        return remembering("sign", delegate.signer(scheme, privateKey), scheme, privateKey);
+    }
+
+    @Override
+    public Verifier verifier(SignatureScheme scheme, PublicKey publicKey) throws TlsFailure {
+        return remembering("verify", delegate.verifier(scheme, publicKey), scheme, publicKey);
+    }
+
+    // TLS 1.2 reads ECDSA schemes by their hash only (RFC 5246 §7.4.1.4.1): the delegate's *12 views decide.
+    @Override
+    public boolean canSign12(SignatureScheme scheme, PrivateKey key) {
+        return delegate.canSign12(scheme, key);
+    }
+
+    @Override
+    public boolean canVerify12(SignatureScheme scheme, PublicKey key) {
+        return delegate.canVerify12(scheme, key);
+    }
+
+    @Override
+    public Signer signer12(SignatureScheme scheme, PrivateKey privateKey) throws TlsFailure {
+        return remembering("sign12", delegate.signer12(scheme, privateKey), scheme, privateKey);
+    }
+
+    @Override
+    public Verifier verifier12(SignatureScheme scheme, PublicKey publicKey) throws TlsFailure {
+        return remembering("verify12", delegate.verifier12(scheme, publicKey), scheme, publicKey);
+    }
+
+    private Signer remembering(String tag, Signer real, SignatureScheme scheme, PrivateKey privateKey) {
         return new Signer() {
             @Override
             public SignatureScheme scheme() {
@@ -81,7 +110,7 @@ final class MemoizingBackend implements CryptoBackend {
 
             @Override
             public byte[] sign(byte[] message) throws TlsFailure {
-                List<Object> k = List.of("sign", scheme, privateKey, key(message));
+                List<Object> k = List.of(tag, scheme, privateKey, key(message));
                 byte[] known = (byte[]) memo.get(k);
                 if (known == null) {
                     known = real.sign(message);
@@ -92,9 +121,7 @@ final class MemoizingBackend implements CryptoBackend {
         };
     }
 
-    @Override
-    public Verifier verifier(SignatureScheme scheme, PublicKey publicKey) throws TlsFailure {
-        Verifier real = delegate.verifier(scheme, publicKey);
+    private Verifier remembering(String tag, Verifier real, SignatureScheme scheme, PublicKey publicKey) {
         return new Verifier() {
             @Override
             public SignatureScheme scheme() {
@@ -103,7 +130,7 @@ final class MemoizingBackend implements CryptoBackend {
 
             @Override
             public boolean verify(byte[] message, byte[] signature) {
-                List<Object> k = List.of("verify", scheme, publicKey, key(message), key(signature));
+                List<Object> k = List.of(tag, scheme, publicKey, key(message), key(signature));
                 Boolean known = (Boolean) memo.get(k);
                 if (known == null) {
                     known = real.verify(message, signature);

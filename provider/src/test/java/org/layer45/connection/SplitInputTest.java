@@ -2,21 +2,18 @@ package org.layer45.connection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.layer45.connection.SplitTransport.Splitter;
 import org.layer45.crypto.CryptoBackend;
 import org.layer45.crypto.DefaultCryptoBackend;
 import org.layer45.error.TlsFailure;
@@ -34,9 +31,10 @@ import org.layer45.iana.NamedGroup;
  * close_notify both ways) records every flight each side emits. The reruns deliver every flight to the
  * receiver split at each byte boundary, or one byte at a time; the receiver's caller buffers the pieces
  * and calls {@link Connection#processRecord} only when {@link Connection#nextRecordLength} reports a
- * complete record (RFC 8446 §5.1: records may arrive in any fragmentation of the byte stream). Every flight
- * of every rerun must equal the reference byte for byte, and the exporter values (RFC 8446 §7.5) and the
- * received application data must be the same.
+ * complete record (RFC 8446 §5.1: records may arrive in any fragmentation of the byte stream; the
+ * transport is {@link SplitTransport}, shared with {@link Tls12SplitInputTest}). Every flight of every
+ * rerun must equal the reference byte for byte, and the exporter values (RFC 8446 §7.5) and the received
+ * application data must be the same.
  */
 class SplitInputTest {
     private static final CertifiedKey KEY = TestCertificates.get(TestCertificates.Kind.ECDSA_P256);
@@ -55,12 +53,6 @@ class SplitInputTest {
         return new MemoizingBackend(DefaultCryptoBackend.create(new SeededRandom(seed)), MEMO);
     }
 
-    /** How a flight of {@code length} bytes is cut into pieces: the cut offsets, ascending. */
-    @FunctionalInterface
-    interface Splitter {
-        int[] cuts(int flight, int length);
-    }
-
     /** Everything observable about one run. */
     record Run(List<byte[]> flights, byte[] clientExporter, byte[] serverExporter, byte[] clientReceived,
             byte[] serverReceived) {
@@ -71,16 +63,16 @@ class SplitInputTest {
         for (int i = 0; i < FROM_SERVER.length; i++) {
             FROM_SERVER[i] = (byte) (i * 31);
         }
-        reference = run((flight, length) -> new int[0]);
+        reference = run(Splitter.whole());
         assertTrue(reference.flights().size() >= 10, "flights: " + reference.flights().size());
         assertArrayEquals(reference.clientExporter(), reference.serverExporter());
         assertArrayEquals(concat(FROM_SERVER, AFTER_UPDATE), reference.clientReceived());
         assertArrayEquals(concat(FROM_CLIENT, AFTER_UPDATE), reference.serverReceived());
         // The reference itself is reproducible (else "identical" below would prove nothing), also when
         // computed without the memo: the memo changes nothing observable.
-        assertSameRun(reference, run((flight, length) -> new int[0]));
+        assertSameRun(reference, run(Splitter.whole()));
         MEMO.clear();
-        assertSameRun(reference, run((flight, length) -> new int[0]));
+        assertSameRun(reference, run(Splitter.whole()));
     }
 
     /**
@@ -94,22 +86,13 @@ class SplitInputTest {
         System.out.println("split input: " + (longest - 1) + " two-piece runs over flights of "
                 + reference.flights().stream().map(f -> f.length).toList() + " bytes");
         for (int k = 1; k < longest; k++) {
-            int cut = k;
-            Run r = run((flight, length) -> cut < length ? new int[] {cut} : new int[0]);
-            assertSameRun(reference, r);
+            assertSameRun(reference, run(Splitter.at(k)));
         }
     }
 
     @Test
     void oneByteAtATime() throws TlsFailure {
-        Run r = run((flight, length) -> {
-            int[] cuts = new int[Math.max(0, length - 1)];
-            for (int i = 0; i < cuts.length; i++) {
-                cuts[i] = i + 1;
-            }
-            return cuts;
-        });
-        assertSameRun(reference, r);
+        assertSameRun(reference, run(Splitter.oneByteAtATime()));
     }
 
     private static void assertSameRun(Run expected, Run actual) {
@@ -134,7 +117,7 @@ class SplitInputTest {
                 .peerVerifier(TrustedCertificatesVerifier.pinned(KEY.chain())).groups(List.of(NamedGroup.X25519))
                 .keyShareGroups(List.of(NamedGroup.X25519)).backend(backend(2))
                 .clock(CLOCK).build();
-        Session s = new Session(new ClientConnection(client), new ServerConnection(server), splitter);
+        SplitTransport s = new SplitTransport(new ClientConnection(client), new ServerConnection(server), splitter);
         s.client.start();
         s.flight(s.client);                         // ClientHello
         s.flight(s.server);                         // ServerHello .. Finished
@@ -158,83 +141,7 @@ class SplitInputTest {
         byte[] context = "split".getBytes(StandardCharsets.US_ASCII);
         return new Run(s.flights, s.client.exportKeyingMaterial("EXPORTER-layer45-split", context, 32),
                 s.server.exportKeyingMaterial("EXPORTER-layer45-split", context, 32),
-                s.clientIn.received.toByteArray(), s.serverIn.received.toByteArray());
-    }
-
-    /** The two connections, their callers' receive buffers, and the flights so far. */
-    private static final class Session {
-        final ClientConnection client;
-        final ServerConnection server;
-        final Splitter splitter;
-        final Inbound clientIn = new Inbound();
-        final Inbound serverIn = new Inbound();
-        final List<byte[]> flights = new ArrayList<>();
-        private final ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-
-        Session(ClientConnection client, ServerConnection server, Splitter splitter) {
-            this.client = client;
-            this.server = server;
-            this.splitter = splitter;
-        }
-
-        /**
-         * Seals application data from {@code from} in records of at most 200 bytes (so a flight holds
-         * several); it joins that side's next flight.
-         */
-        void seal(Connection from, byte[] data) throws TlsFailure {
-            for (int off = 0; off < data.length; off += 200) {
-                ByteBuffer src = ByteBuffer.wrap(data, off, Math.min(200, data.length - off));
-                ByteBuffer net = ByteBuffer.allocate(from.maxSealedRecordSize() + (1 << 12));
-                while (src.hasRemaining()) {
-                    from.sealApplicationData(new ByteBuffer[] {src}, 0, 1, net);
-                }
-                sealed.write(net.array(), 0, net.position());
-            }
-        }
-
-        /** Everything {@code from} has to send, delivered to the other side in the splitter's pieces. */
-        void flight(Connection from) throws TlsFailure {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.writeBytes(sealed.toByteArray());
-            sealed.reset();
-            while (from.hasPendingOutput()) {
-                ByteBuffer net = ByteBuffer.allocate(1 << 16);
-                from.drainPendingOutput(net);
-                bytes.write(net.array(), 0, net.position());
-            }
-            byte[] flight = bytes.toByteArray();
-            assertTrue(flight.length > 0, "empty flight " + flights.size());
-            int[] cuts = splitter.cuts(flights.size(), flight.length);
-            flights.add(flight);
-            Connection to = from == client ? server : client;
-            Inbound in = from == client ? serverIn : clientIn;
-            int start = 0;
-            for (int i = 0; i <= cuts.length; i++) {
-                int end = i < cuts.length ? cuts[i] : flight.length;
-                in.deliver(to, flight, start, end - start);
-                start = end;
-            }
-            assertFalse(in.buffer.hasRemaining(), "flight ends on a record boundary");
-        }
-    }
-
-    /** A caller's receive buffer: pieces accumulate until a whole record is there. */
-    private static final class Inbound {
-        final ByteBuffer buffer = ByteBuffer.allocate(1 << 17).flip();
-        final ByteArrayOutputStream received = new ByteArrayOutputStream();
-
-        void deliver(Connection to, byte[] bytes, int offset, int length) throws TlsFailure {
-            buffer.compact().put(bytes, offset, length).flip();
-            int length0;
-            while ((length0 = to.nextRecordLength(buffer)) >= 0) {
-                assertTrue(buffer.remaining() >= length0, "length reported only for a complete record");
-                ByteBuffer app = ByteBuffer.allocate(Wire.APP_BUFFER);
-                int before = buffer.position();
-                to.processRecord(buffer, app);
-                assertEquals(before + length0, buffer.position(), "consumed exactly one record");
-                received.write(app.array(), 0, app.position());
-            }
-        }
+                s.clientReceived(), s.serverReceived());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -29,13 +30,19 @@ import org.layer45.iana.HandshakeType;
 import org.layer45.iana.NamedGroup;
 import org.layer45.iana.ProtocolVersion;
 import org.layer45.message.ClientHello;
+import org.layer45.message.ServerHello;
+import org.layer45.message.TlsReader;
 import org.layer45.message.extension.EcPointFormats;
 import org.layer45.message.extension.Extension;
 import org.layer45.message.extension.Extensions;
+import org.layer45.message.extension.RenegotiationInfo;
 import org.layer45.message.extension.SignatureAlgorithms;
 import org.layer45.message.extension.SupportedGroups;
 
-/** TLS 1.2: client authentication, both resumptions, ALPN/SNI, closure, tampering and the RFC 5746 / 7627 checks. */
+/**
+ * TLS 1.2: client authentication, both resumptions, ALPN/SNI, closure, tampering, and the RFC 5746 / 7627 /
+ * 8422 checks of the ClientHello (server side) and of the ServerHello (client side).
+ */
 class Tls12FeaturesTest {
     private static final CertifiedKey SERVER = TestCertificates.get(TestCertificates.Kind.ECDSA_P256);
     private static final CertifiedKey SERVER_RSA = TestCertificates.get(TestCertificates.Kind.RSA_2048);
@@ -357,5 +364,136 @@ class Tls12FeaturesTest {
         }, List.of());
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
         assertNull(sendClientHello(without(ExtensionType.EC_POINT_FORMATS), List.of())); // absent is fine
+    }
+
+    // ---- ServerHello checks on the client (ExpectServerHello12.checkExtensions: RFC 7627, RFC 5746)
+
+    /** The extensions a conforming TLS 1.2 server sends us (ServerHandshake12.serverHello). */
+    private static List<Extension> conformingServerHelloExtensions() {
+        return List.of(new RenegotiationInfo(new byte[0]).toExtension(),
+                new Extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]),
+                new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)).toExtension());
+    }
+
+    /**
+     * Answers the started {@code client}'s ClientHello with a TLS 1.2 ServerHello carrying the edited
+     * extensions: {@code suite}, a random without downgrade sentinel, and {@code sessionId} (null: echo
+     * the offered one, RFC 5246 §7.4.1.3). Returns the client's failure, or null if it went on. A failure
+     * must be terminal with exactly one plaintext fatal alert record.
+     */
+    private static TlsFailure serverHelloTo(ClientConnection client, CipherSuite suite, byte[] sessionId,
+            UnaryOperator<List<Extension>> edit) throws TlsFailure {
+        byte[] hello = Wire.drainRecords(client).get(0);
+        ClientHello ch = ClientHello.read(new TlsReader(
+                Arrays.copyOfRange(hello, 9, hello.length)));
+        byte[] random = new byte[32];
+        Arrays.fill(random, (byte) 0x11);
+        byte[] msg = new ServerHello(ProtocolVersion.TLS12, random,
+                sessionId == null ? ch.legacySessionId() : sessionId, suite, 0,
+                Extensions.of(edit.apply(new ArrayList<>(conformingServerHelloExtensions())))).encode();
+        ByteBuffer rec = ByteBuffer.allocate(5 + msg.length);
+        rec.put((byte) 22).put((byte) 3).put((byte) 3).putShort((short) msg.length).put(msg).flip();
+        TlsFailure f;
+        try {
+            client.processRecord(rec, ByteBuffer.allocate(1 << 16));
+            return null;
+        } catch (TlsFailure failure) {
+            f = failure;
+        }
+        assertSame(f, client.failure());
+        List<byte[]> out = Wire.drainRecords(client);
+        assertEquals(1, out.size(), "one alert record");
+        assertArrayEquals(new byte[] {21, 3, 3, 0, 2, 2, (byte) f.alert().code()}, out.get(0));
+        assertSame(f, assertThrows(TlsFailure.class, () -> client.processRecord(
+                ByteBuffer.wrap(new byte[] {22, 3, 3, 0, 0}), ByteBuffer.allocate(16))));
+        return f;
+    }
+
+    private static ClientConnection started(Config config) throws TlsFailure {
+        ClientConnection c = new ClientConnection(config);
+        c.start();
+        return c;
+    }
+
+    /** The TLS 1.2-only client and the TLS 1.3 + 1.2 one (which a TLS 1.2 ServerHello switches to 1.2). */
+    private static List<Config> bothClients() {
+        return List.of(client().build(),
+                client().enabledProtocols(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)).build());
+    }
+
+    private static final CipherSuite SUITE = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    private static final byte[] NEW_SESSION_ID = new byte[32];
+
+    @Test
+    void conformingServerHelloIsAccepted() throws Exception {
+        for (Config c : bothClients()) {
+            ClientConnection client = started(c);
+            assertNull(serverHelloTo(client, SUITE, NEW_SESSION_ID, l -> l));
+            assertEquals("ExpectServerCertificate12", client.stateName()); // the control for the tests below
+        }
+    }
+
+    /**
+     * RFC 7627 §5.2: "If the client receives a ServerHello without the extension, it SHOULD abort the
+     * handshake if it does not wish to interoperate with legacy servers" — we do not (DESIGN.md §8);
+     * "abort the handshake" is "sending a fatal handshake_failure alert" (§5.2).
+     */
+    @Test
+    void serverHelloWithoutExtendedMasterSecretIsHandshakeFailure() throws Exception {
+        for (Config c : bothClients()) {
+            TlsFailure f = serverHelloTo(started(c), SUITE, NEW_SESSION_ID,
+                    without(ExtensionType.EXTENDED_MASTER_SECRET));
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert(), f::toString);
+            assertEquals(Reason.MISSING_EXTENSION, f.reason());
+        }
+    }
+
+    /**
+     * RFC 7627 §5.3, resumption: "If the original session used the extension but the new ServerHello does
+     * not contain the extension, the client MUST abort the handshake."
+     */
+    @Test
+    void resumingServerHelloWithoutExtendedMasterSecretIsHandshakeFailure() throws Exception {
+        Config config = client().build();
+        Pump first = new Pump(config, server().build()).handshake();
+        assertOk(first);
+        CipherSuite suite = first.client.session().suite();
+        // Control: the echo of the offered session id with the session's suite resumes it.
+        ClientConnection control = started(config);
+        assertNull(serverHelloTo(control, suite, null, l -> l));
+        assertEquals("ExpectServerChangeCipherSpec", control.stateName());
+        assertOk(new Pump(config, server().build()).handshake()); // a fresh session (sessions are single-use)
+        TlsFailure f = serverHelloTo(started(config), suite, null, without(ExtensionType.EXTENDED_MASTER_SECRET));
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert(), f::toString);
+    }
+
+    /**
+     * RFC 5746 §3.4: without renegotiation_info "the server does not support secure renegotiation ...
+     * some clients may want to terminate the handshake instead of continuing" — we do, with
+     * handshake_failure (DESIGN.md §8: secure renegotiation indication required).
+     */
+    @Test
+    void serverHelloWithoutRenegotiationInfoIsHandshakeFailure() throws Exception {
+        for (Config c : bothClients()) {
+            TlsFailure f = serverHelloTo(started(c), SUITE, NEW_SESSION_ID, without(ExtensionType.RENEGOTIATION_INFO));
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert(), f::toString);
+            assertEquals(Reason.MISSING_EXTENSION, f.reason());
+        }
+    }
+
+    /**
+     * RFC 5746 §3.4: "The client MUST then verify that the length of the "renegotiated_connection" field
+     * is zero, and if it is not, MUST abort the handshake (by sending a fatal handshake_failure alert)."
+     */
+    @Test
+    void serverHelloWithNonEmptyRenegotiationInfoIsHandshakeFailure() throws Exception {
+        for (Config c : bothClients()) {
+            TlsFailure f = serverHelloTo(started(c), SUITE, NEW_SESSION_ID, l -> {
+                List<Extension> out = new ArrayList<>(without(ExtensionType.RENEGOTIATION_INFO).apply(l));
+                out.add(new RenegotiationInfo(new byte[24]).toExtension());
+                return out;
+            });
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert(), f::toString);
+        }
     }
 }

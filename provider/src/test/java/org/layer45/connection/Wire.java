@@ -53,4 +53,31 @@ final class Wire {
         app.flip().get(data);
         return data;
     }
+
+    /**
+     * A plaintext handshake record split into one record per handshake message (RFC 5246 §6.2.1: a
+     * message may be carried in any fragmentation), so that a test can stop, mutate or inject between
+     * messages. Other records, and messages that do not fit whole in the record, are returned as they are.
+     */
+    static List<byte[]> oneMessagePerRecord(byte[] record) {
+        if (record.length < RecordLimits.HEADER_LENGTH || record[0] != 22) {
+            return List.of(record);
+        }
+        List<byte[]> out = new ArrayList<>();
+        int p = RecordLimits.HEADER_LENGTH;
+        while (p + 4 <= record.length) {
+            int n = 4 + (((record[p + 1] & 0xFF) << 16) | ((record[p + 2] & 0xFF) << 8) | (record[p + 3] & 0xFF));
+            if (p + n > record.length) {
+                return List.of(record);
+            }
+            byte[] one = new byte[RecordLimits.HEADER_LENGTH + n];
+            System.arraycopy(record, 0, one, 0, 3);
+            one[3] = (byte) (n >> 8);
+            one[4] = (byte) n;
+            System.arraycopy(record, p, one, RecordLimits.HEADER_LENGTH, n);
+            out.add(one);
+            p += n;
+        }
+        return p == record.length ? out : List.of(record);
+    }
 }

@@ -138,6 +138,40 @@ final class Samples {
         };
     }
 
+    /** The TLS 1.2 handshake types (RFC 5246 §7.4, RFC 5077 §3.3), each with a decoder in decode12. */
+    static final int[] TYPES_12 = {HandshakeType.HELLO_REQUEST, HandshakeType.CLIENT_HELLO, HandshakeType.SERVER_HELLO,
+        HandshakeType.NEW_SESSION_TICKET, HandshakeType.CERTIFICATE, HandshakeType.SERVER_KEY_EXCHANGE,
+        HandshakeType.CERTIFICATE_REQUEST, HandshakeType.SERVER_HELLO_DONE, HandshakeType.CERTIFICATE_VERIFY,
+        HandshakeType.CLIENT_KEY_EXCHANGE, HandshakeType.FINISHED};
+
+    /** A random well-formed TLS 1.2 message of the given type (one of {@link #TYPES_12}). */
+    static HandshakeMessage message12(Random r, int type) {
+        return switch (type) {
+            case HandshakeType.HELLO_REQUEST -> new HelloRequest();
+            case HandshakeType.CLIENT_HELLO -> clientHello(r);
+            case HandshakeType.SERVER_HELLO -> serverHello(r);
+            case HandshakeType.NEW_SESSION_TICKET -> new NewSessionTicket12(u32(r), bytes(r, 0, 64));
+            case HandshakeType.CERTIFICATE -> new Certificate12(list(r, 0, 3, () -> bytes(r, 1, 60)));
+            case HandshakeType.SERVER_KEY_EXCHANGE -> new ServerKeyExchange(NamedGroup.of(u16(r)), bytes(r, 1, 97),
+                    SignatureScheme.of(u16(r)), bytes(r, 0, 80));
+            case HandshakeType.CERTIFICATE_REQUEST -> new CertificateRequest12(bytes(r, 1, 4), schemes(r, 1, 6),
+                    list(r, 0, 2, () -> bytes(r, 1, 30)));
+            case HandshakeType.SERVER_HELLO_DONE -> new ServerHelloDone();
+            case HandshakeType.CERTIFICATE_VERIFY -> new CertificateVerify(SignatureScheme.of(u16(r)), bytes(r, 0, 80));
+            case HandshakeType.CLIENT_KEY_EXCHANGE -> new ClientKeyExchange(bytes(r, 1, 97));
+            case HandshakeType.FINISHED -> new Finished(bytes(r, 12, 12));
+            default -> throw new IllegalArgumentException("not a tls 1.2 type: " + type);
+        };
+    }
+
+    private static List<byte[]> list(Random r, int min, int max, java.util.function.Supplier<byte[]> element) {
+        List<byte[]> out = new ArrayList<>();
+        for (int n = min + r.nextInt(max - min + 1); n > 0; n--) {
+            out.add(element.get());
+        }
+        return out;
+    }
+
     /** A random well-formed message of a random TLS 1.3 type. */
     static HandshakeMessage anyMessage(Random r) {
         return message(r, TYPES[r.nextInt(TYPES.length)]);
