@@ -68,4 +68,13 @@ public interface CryptoBackend {
     default Verifier verifier12(SignatureScheme scheme, PublicKey key) throws TlsFailure {
         return verifier(scheme, key);
     }
+
+    /**
+     * RSAES-PKCS1-v1_5 encryption (RFC 8017 §7.2.1) of {@code message} under an RSA public key, the
+     * padding drawn from {@link #random()}: the TLS 1.2 client's EncryptedPreMasterSecret
+     * (RFC 5246 §7.4.7.1). Backends without RSA key transport fail with internal_error.
+     */
+    default byte[] rsaEncrypt(PublicKey key, byte[] message) throws TlsFailure {
+        throw TlsFailure.internal("rsa key transport is not supported by " + name(), null);
+    }
 }

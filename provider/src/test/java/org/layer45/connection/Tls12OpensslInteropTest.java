@@ -37,7 +37,9 @@ import org.layer45.iana.ProtocolVersion;
 
 /**
  * TLS 1.2 interop with {@code openssl s_server -tls1_2} / {@code openssl s_client -tls1_2} on a free
- * loopback port, both roles, every suite and group, plus ticket resumption against OpenSSL.
+ * loopback port, both roles, every suite and group, plus ticket resumption against OpenSSL, and RSA
+ * key transport (RFC 5246 §7.4.7.1, enabled explicitly) against {@code -cipher AES128-GCM-SHA256} /
+ * {@code AES256-GCM-SHA384}.
  * Skipped when openssl is absent, unless {@code LAYER45_REQUIRE_PEERS=true} (then it fails).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -48,7 +50,9 @@ class Tls12OpensslInteropTest {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, "ECDHE-ECDSA-CHACHA20-POLY1305",
             CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "ECDHE-RSA-AES128-GCM-SHA256",
             CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "ECDHE-RSA-AES256-GCM-SHA384",
-            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, "ECDHE-RSA-CHACHA20-POLY1305");
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, "ECDHE-RSA-CHACHA20-POLY1305",
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, "AES128-GCM-SHA256",
+            CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384, "AES256-GCM-SHA384");
     private static final Map<NamedGroup, String> GROUP_NAMES = Map.of(NamedGroup.X25519, "X25519",
             NamedGroup.SECP256R1, "P-256", NamedGroup.SECP384R1, "P-384", NamedGroup.SECP521R1, "P-521");
 
@@ -169,6 +173,32 @@ class Tls12OpensslInteropTest {
             assertTrue(page.contains(OPENSSL_NAMES.get(suite)), page);
             assertEquals(suite, client.session().suite());
             assertEquals(group, client.session().group());
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    static Stream<CipherSuite> rsaKeyTransportSuites() {
+        return Config.RSA_KEY_TRANSPORT_SUITES.stream();
+    }
+
+    /** RFC 5246 §7.4.7.1 against OpenSSL: no ServerKeyExchange, our encrypted premaster, data both ways. */
+    @ParameterizedTest(name = "our client -> openssl s_server: {0}")
+    @MethodSource("rsaKeyTransportSuites")
+    void ourRsaKeyTransportClientAgainstOpensslServer(CipherSuite suite) throws Exception {
+        int port = freePort();
+        Process server = startServer(suite, NamedGroup.X25519, port);
+        try {
+            ClientConnection client = new ClientConnection(clientConfig(suite, NamedGroup.X25519, keyFor(suite)));
+            String page = get(client, port);
+            assertTrue(page.contains("TLSv1.2"), page);
+            // s_server -www names the suite it negotiated, e.g. "Cipher is AES128-GCM-SHA256".
+            assertTrue(page.contains("Cipher is " + OPENSSL_NAMES.get(suite)), page);
+            assertEquals(suite, client.session().suite());
+            assertEquals(null, client.session().group());
+            assertFalse(client.session().handshakeMessages().contains(org.layer45.iana.HandshakeType
+                    .SERVER_KEY_EXCHANGE));
         } finally {
             server.destroy();
             server.waitFor(5, TimeUnit.SECONDS);

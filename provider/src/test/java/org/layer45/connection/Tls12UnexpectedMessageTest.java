@@ -69,7 +69,7 @@ class Tls12UnexpectedMessageTest {
         out.add(new Object[] {HandshakeType.SERVER_HELLO_DONE, new ServerHelloDone().encode()});
         out.add(new Object[] {HandshakeType.CERTIFICATE_VERIFY,
                 new CertificateVerify(SignatureScheme.ECDSA_SECP256R1_SHA256, new byte[8]).encode()});
-        out.add(new Object[] {HandshakeType.CLIENT_KEY_EXCHANGE, new ClientKeyExchange(new byte[32]).encode()});
+        out.add(new Object[] {HandshakeType.CLIENT_KEY_EXCHANGE, ClientKeyExchange.ecdhe(new byte[32]).encode()});
         out.add(new Object[] {HandshakeType.FINISHED, new Finished(new byte[12]).encode()});
         out.add(new Object[] {99, new byte[] {99, 0, 0, 1, 0}});
         out.add(new Object[] {CCS, null});

@@ -23,7 +23,7 @@ public record ExpectClientKeyExchange(ServerContext12 c, ClientKeyShare ephemera
     @Override
     public Server12State handle(HandshakeInput in, HandshakeOutput out) throws TlsFailure {
         ClientKeyExchange cke = in.require(ClientKeyExchange.class);
-        byte[] preMaster = ephemeral.complete(cke.point());
+        byte[] preMaster = ephemeral.complete(cke.ecdhYc());
         c.transcript().add(in.encoded());
         byte[] master = Tls12KeySchedule.extendedMasterSecret(c.hkdf(), preMaster, c.transcript().hash(c.hkdf()));
         Tls12Policy.Protections p = Tls12Policy.protections(c.settings().backend(), c.suite(), master,
