@@ -219,4 +219,10 @@ public final class DefaultCryptoBackend implements CryptoBackend {
     public byte[] rsaEncrypt(PublicKey key, byte[] message) throws TlsFailure {
         return JcaRsaKeyTransport.encrypt(key, message, random);
     }
+
+    @Override
+    public byte[] rsaPreMasterSecret(PrivateKey key, byte[] encrypted, int clientVersion, byte[] fallback)
+            throws TlsFailure {
+        return JcaRsaKeyTransport.preMasterSecret(key, encrypted, clientVersion, fallback);
+    }
 }

@@ -44,6 +44,8 @@ final class RsaKeyTransportSunJssePeer {
         for (CipherSuite suite : Config.RSA_KEY_TRANSPORT_SUITES) {
             coreClient(suite);
             jsseClient(suite);
+            coreServer(suite);
+            jsseServer(suite);
         }
     }
 
@@ -124,15 +126,76 @@ final class RsaKeyTransportSunJssePeer {
                 + toClient + " / " + toServer);
     }
 
+    /** A SunJSSE client engine offering only {@code suite} against the core ServerConnection (RSA enabled). */
+    private static void coreServer(CipherSuite suite) throws Exception {
+        SSLEngine client = sunJsse().createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledCipherSuites(new String[] {suite.name()});
+        ServerConnection ours = new ServerConnection(Config.builder().cipherSuites(Config.SUPPORTED_SUITES)
+                .certificateSelector(org.layer45.handshake.CertificateSelector.fixed(RSA))
+                .peerVerifier(org.layer45.handshake.PeerVerifier.rejectAll()).build());
+        EnginePump p = new EnginePump(client, ours);
+        client.beginHandshake();
+        p.run();
+        if (!ours.isHandshakeComplete()) {
+            throw new IllegalStateException("layer45 in " + ours.stateName() + ", failure " + ours.failure());
+        }
+        p.fromEngine(TO_OURS.getBytes(StandardCharsets.US_ASCII));
+        p.fromOurs(TO_SUN.getBytes(StandardCharsets.US_ASCII));
+        System.out.println("RESULT core-server " + suite.name() + ": sunjsse " + client.getSession().getProtocol() + " "
+                + client.getSession().getCipherSuite() + ", layer45 " + ours.session().version() + " "
+                + ours.session().suite().name() + " ske="
+                + ours.session().handshakeMessages().contains(HandshakeType.SERVER_KEY_EXCHANGE) + ", received "
+                + p.oursReceived.toString(StandardCharsets.US_ASCII) + " / "
+                + p.engineReceived.toString(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A SunJSSE client engine offering only {@code suite} against Layer45's server SSLEngine, which
+     * enables it (with every default suite) through setEnabledCipherSuites (128) or SSLParameters (256).
+     */
+    private static void jsseServer(CipherSuite suite) throws Exception {
+        SSLEngine client = sunJsse().createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        client.setEnabledCipherSuites(new String[] {suite.name()});
+        SSLContext ctx = SSLContext.getInstance("TLS", new Layer45Provider());
+        ctx.init(keyManagers(), trustManagers(), null);
+        SSLEngine server = ctx.createSSLEngine();
+        server.setUseClientMode(false);
+        List<String> enabled = new ArrayList<>(List.of(server.getEnabledCipherSuites()));
+        enabled.add(suite.name());
+        String how;
+        if (suite.equals(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)) {
+            server.setEnabledCipherSuites(enabled.toArray(String[]::new));
+            how = "setEnabledCipherSuites";
+        } else {
+            SSLParameters params = server.getSSLParameters();
+            params.setCipherSuites(enabled.toArray(String[]::new));
+            server.setSSLParameters(params);
+            how = "SSLParameters";
+        }
+        handshake(client, server);
+        String toServer = send(client, server, TO_OURS);
+        String toClient = send(server, client, TO_SUN);
+        System.out.println("RESULT jsse-server " + suite.name() + " via " + how + ": sunjsse "
+                + client.getSession().getProtocol() + " " + client.getSession().getCipherSuite() + ", layer45 "
+                + server.getSession().getProtocol() + " " + server.getSession().getCipherSuite() + ", received "
+                + toServer + " / " + toClient);
+    }
+
     private static SSLContext sunJsse() throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLSv1.2", "SunJSSE");
+        ctx.init(keyManagers(), trustManagers(), null);
+        return ctx;
+    }
+
+    private static javax.net.ssl.KeyManager[] keyManagers() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("k", RSA.key(), "pw".toCharArray(), RSA.chain().toArray(new Certificate[0]));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX", "SunJSSE");
         kmf.init(ks, "pw".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLSv1.2", "SunJSSE");
-        ctx.init(kmf.getKeyManagers(), trustManagers(), null);
-        return ctx;
+        return kmf.getKeyManagers();
     }
 
     private static javax.net.ssl.TrustManager[] trustManagers() throws Exception {

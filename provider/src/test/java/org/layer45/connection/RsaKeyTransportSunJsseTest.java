@@ -14,11 +14,11 @@ import org.layer45.iana.CipherSuite;
 
 /**
  * TLS 1.2 RSA key transport (RFC 5246 §7.4.7.1) against the JDK's own SunJSSE, in memory, with data
- * both ways, for both suites: the core client and Layer45's SSLEngine (suites enabled through
- * setEnabledCipherSuites and through SSLParameters). SunJSSE runs in a child JVM
- * ({@link RsaKeyTransportSunJssePeer}) whose jdk.tls.disabledAlgorithms no longer lists
- * {@code TLS_RSA_*} (JDK 25 disables them), set before SunJSSE's first use; this test asserts on the
- * facts the child observed.
+ * both ways, for both suites and both roles: the core client and server, and Layer45's SSLEngine as
+ * client and as server (suites enabled through setEnabledCipherSuites and through SSLParameters).
+ * SunJSSE runs in a child JVM ({@link RsaKeyTransportSunJssePeer}) whose jdk.tls.disabledAlgorithms
+ * no longer lists {@code TLS_RSA_*} (JDK 25 disables them), set before SunJSSE's first use; this test
+ * asserts on the facts the child observed.
  */
 class RsaKeyTransportSunJsseTest {
     private static List<String> results;
@@ -39,6 +39,14 @@ class RsaKeyTransportSunJsseTest {
         assertTrue(results.contains(expected), () -> "expected \"" + expected + "\" in:\n" + output);
     }
 
+    /** The child saw this JDK's jdk.tls.disabledAlgorithms (JDK 25: with TLS_RSA_*) and lifted the entry. */
+    @Test
+    void childLiftedTheJdkDisablement() {
+        boolean listedHere = java.util.Arrays.stream(java.security.Security.getProperty("jdk.tls.disabledAlgorithms")
+                .split(",")).anyMatch(e -> e.trim().equals("TLS_RSA_*"));
+        assertResult("disabledAlgorithms listed TLS_RSA_*: " + listedHere);
+    }
+
     @Test
     void coreClientAgainstSunJsseServer() {
         for (CipherSuite s : Config.RSA_KEY_TRANSPORT_SUITES) {
@@ -54,6 +62,25 @@ class RsaKeyTransportSunJsseTest {
                 + "TLS_RSA_WITH_AES_128_GCM_SHA256, layer45 TLSv1.2 TLS_RSA_WITH_AES_128_GCM_SHA256, received "
                 + RsaKeyTransportSunJssePeer.TO_OURS + " / " + RsaKeyTransportSunJssePeer.TO_SUN);
         assertResult("jsse-client TLS_RSA_WITH_AES_256_GCM_SHA384 via SSLParameters: sunjsse TLSv1.2 "
+                + "TLS_RSA_WITH_AES_256_GCM_SHA384, layer45 TLSv1.2 TLS_RSA_WITH_AES_256_GCM_SHA384, received "
+                + RsaKeyTransportSunJssePeer.TO_OURS + " / " + RsaKeyTransportSunJssePeer.TO_SUN);
+    }
+
+    @Test
+    void sunJsseClientAgainstCoreServer() {
+        for (CipherSuite s : Config.RSA_KEY_TRANSPORT_SUITES) {
+            assertResult("core-server " + s.name() + ": sunjsse TLSv1.2 " + s.name() + ", layer45 TLSv1.2 "
+                    + s.name() + " ske=false, received " + RsaKeyTransportSunJssePeer.TO_OURS + " / "
+                    + RsaKeyTransportSunJssePeer.TO_SUN);
+        }
+    }
+
+    @Test
+    void sunJsseClientAgainstJsseServer() {
+        assertResult("jsse-server TLS_RSA_WITH_AES_128_GCM_SHA256 via setEnabledCipherSuites: sunjsse TLSv1.2 "
+                + "TLS_RSA_WITH_AES_128_GCM_SHA256, layer45 TLSv1.2 TLS_RSA_WITH_AES_128_GCM_SHA256, received "
+                + RsaKeyTransportSunJssePeer.TO_OURS + " / " + RsaKeyTransportSunJssePeer.TO_SUN);
+        assertResult("jsse-server TLS_RSA_WITH_AES_256_GCM_SHA384 via SSLParameters: sunjsse TLSv1.2 "
                 + "TLS_RSA_WITH_AES_256_GCM_SHA384, layer45 TLSv1.2 TLS_RSA_WITH_AES_256_GCM_SHA384, received "
                 + RsaKeyTransportSunJssePeer.TO_OURS + " / " + RsaKeyTransportSunJssePeer.TO_SUN);
     }

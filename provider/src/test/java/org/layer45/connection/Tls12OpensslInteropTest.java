@@ -38,8 +38,8 @@ import org.layer45.iana.ProtocolVersion;
 /**
  * TLS 1.2 interop with {@code openssl s_server -tls1_2} / {@code openssl s_client -tls1_2} on a free
  * loopback port, both roles, every suite and group, plus ticket resumption against OpenSSL, and RSA
- * key transport (RFC 5246 §7.4.7.1, enabled explicitly) against {@code -cipher AES128-GCM-SHA256} /
- * {@code AES256-GCM-SHA384}.
+ * key transport (RFC 5246 §7.4.7.1, enabled explicitly), both roles, with {@code -cipher
+ * AES128-GCM-SHA256} / {@code AES256-GCM-SHA384}.
  * Skipped when openssl is absent, unless {@code LAYER45_REQUIRE_PEERS=true} (then it fails).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -202,6 +202,45 @@ class Tls12OpensslInteropTest {
         } finally {
             server.destroy();
             server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** RFC 5246 §7.4.7.1 from OpenSSL's side: our server decrypts its premaster; data both ways. */
+    @ParameterizedTest(name = "openssl s_client -> our server: {0}")
+    @MethodSource("rsaKeyTransportSuites")
+    void opensslRsaKeyTransportClientAgainstOurServer(CipherSuite suite) throws Exception {
+        Config config = Config.builder().enabledProtocols(List.of(ProtocolVersion.TLS12))
+                .cipherSuites(Config.SUPPORTED_SUITES).certificateSelector(CertificateSelector.fixed(keyFor(suite)))
+                .peerVerifier(PeerVerifier.rejectAll()).build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process client = new ProcessBuilder(openssl, "s_client", "-tls1_2", "-connect",
+                    "127.0.0.1:" + listener.getLocalPort(), "-servername", "localhost", "-cipher",
+                    OPENSSL_NAMES.get(suite), "-ign_eof").redirectErrorStream(true).start();
+            try {
+                client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().close();
+                ServerConnection server = new ServerConnection(config);
+                try (Socket socket = listener.accept()) {
+                    socket.setSoTimeout(20_000);
+                    SocketDriver d = new SocketDriver(server, socket);
+                    d.handshake();
+                    String got = new String(d.readAtLeast("hello from openssl\n".length()), StandardCharsets.US_ASCII);
+                    assertEquals("hello from openssl\n", got);
+                    d.write("hello from layer45\n".getBytes(StandardCharsets.US_ASCII));
+                    server.closeOutbound();
+                    d.flush();
+                }
+                String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(client.waitFor(10, TimeUnit.SECONDS));
+                assertTrue(output.contains("hello from layer45"), output);
+                assertTrue(output.contains("Cipher is " + OPENSSL_NAMES.get(suite)), output);
+                assertTrue(output.contains("Extended master secret: yes"), output);
+                assertEquals(suite, server.session().suite());
+                assertFalse(server.session().handshakeMessages().contains(org.layer45.iana.HandshakeType
+                        .SERVER_KEY_EXCHANGE));
+            } finally {
+                client.destroy();
+            }
         }
     }
 
