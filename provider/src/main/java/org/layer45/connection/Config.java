@@ -36,6 +36,16 @@ public final class Config implements HandshakeSettings {
             CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
     /** RFC 8446 default preference (AES-128 first: fastest with AES-NI), then the TLS 1.2 suites. */
     public static final List<CipherSuite> DEFAULT_SUITES = concat(CipherSuite.TLS13_ALL, DEFAULT_SUITES_12);
+    /**
+     * TLS 1.2 RSA key transport AEAD suites (RFC 5288, RFC 5246 §7.4.7.1): implemented for peers that
+     * have nothing else, never in {@link #DEFAULT_SUITES} (DESIGN.md §8: no forward secrecy). Used only
+     * when the application lists them in {@link Builder#cipherSuites}; always offered and preferred
+     * after every ECDHE suite.
+     */
+    public static final List<CipherSuite> RSA_KEY_TRANSPORT_SUITES = List.of(
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384);
+    /** Every suite we implement: the defaults, then the RSA key transport suites. */
+    public static final List<CipherSuite> SUPPORTED_SUITES = concat(DEFAULT_SUITES, RSA_KEY_TRANSPORT_SUITES);
     /** TLS 1.3 and TLS 1.2, highest first. */
     public static final List<ProtocolVersion> DEFAULT_PROTOCOLS = List.of(ProtocolVersion.TLS13,
             ProtocolVersion.TLS12);

@@ -68,4 +68,28 @@ public interface CryptoBackend {
     default Verifier verifier12(SignatureScheme scheme, PublicKey key) throws TlsFailure {
         return verifier(scheme, key);
     }
+
+    /**
+     * RSAES-PKCS1-v1_5 encryption (RFC 8017 §7.2.1) of {@code message} under an RSA public key, the
+     * padding drawn from {@link #random()}: the TLS 1.2 client's EncryptedPreMasterSecret
+     * (RFC 5246 §7.4.7.1). Backends without RSA key transport fail with internal_error.
+     */
+    default byte[] rsaEncrypt(PublicKey key, byte[] message) throws TlsFailure {
+        throw TlsFailure.internal("rsa key transport is not supported by " + name(), null);
+    }
+
+    /**
+     * The TLS 1.2 server's premaster secret from an EncryptedPreMasterSecret, with implicit rejection
+     * (RFC 5246 §7.4.7.1): the decrypted message if it is correctly RSAES-PKCS1-v1_5 padded, exactly
+     * 48 bytes long and begins with {@code clientVersion} (ClientHello.client_version); otherwise
+     * {@code fallback}, 48 random bytes the caller drew before calling. The choice is made without a
+     * branch, exception or failure that depends on the decrypted value, so neither timing nor the
+     * handshake tells a padding failure from a wrong premaster (the Bleichenbacher and Klima et al.
+     * oracles). Fails (internal_error) only for reasons that do not depend on {@code encrypted}, such
+     * as a key that cannot decrypt. Backends without RSA key transport fail with internal_error.
+     */
+    default byte[] rsaPreMasterSecret(PrivateKey key, byte[] encrypted, int clientVersion, byte[] fallback)
+            throws TlsFailure {
+        throw TlsFailure.internal("rsa key transport is not supported by " + name(), null);
+    }
 }

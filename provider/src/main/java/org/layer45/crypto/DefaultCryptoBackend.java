@@ -11,8 +11,8 @@ import org.layer45.crypto.bc.BcMlKemHybridKeyExchange;
 import org.layer45.crypto.bc.BcSignatures;
 import org.layer45.crypto.bc.BcXdhKeyExchange;
 import org.layer45.crypto.jca.JcaAead;
-
 import org.layer45.crypto.jca.JcaHkdf;
+import org.layer45.crypto.jca.JcaRsaKeyTransport;
 import org.layer45.crypto.jca.JcaSignatureScheme;
 import org.layer45.error.TlsFailure;
 import org.layer45.iana.AeadAlgorithm;
@@ -26,9 +26,9 @@ import org.layer45.iana.SignatureScheme;
  *
  * <p>Choices: HKDF/HMAC, transcript hash, AES-GCM and ChaCha20-Poly1305 from the JDK; X25519,
  * X448, P-256/384/521 ECDHE, ML-KEM-768, ECDSA and Ed25519 from BouncyCastle (ECDSA/Ed25519 fall back
- * to the JCA for keys whose material cannot be read, e.g. hardware keys); RSA (PSS and PKCS#1 v1.5)
- * and Ed448 from the JDK (not measured: BC's lightweight RSA has no CRT-blinding advantage and Ed448
- * is rare).
+ * to the JCA for keys whose material cannot be read, e.g. hardware keys); RSA (PSS and PKCS#1 v1.5
+ * signatures, TLS 1.2 RSA key transport) and Ed448 from the JDK (not measured: BC's lightweight RSA
+ * has no CRT-blinding advantage and Ed448 is rare).
  *
  * <p>Measured with {@code BackendSpeedCheck} (test scope; 0.4 s warm-up + 0.8 s per side), ops/s,
  * OpenJDK 17.0.15, bcprov 1.87, 2 cores shared with other builds, so only the ratios matter:
@@ -213,5 +213,16 @@ public final class DefaultCryptoBackend implements CryptoBackend {
             throw TlsFailure.internal("key cannot verify " + scheme + " in tls 1.2", null);
         }
         return s.forTls12(key).verifier(key);
+    }
+
+    @Override
+    public byte[] rsaEncrypt(PublicKey key, byte[] message) throws TlsFailure {
+        return JcaRsaKeyTransport.encrypt(key, message, random);
+    }
+
+    @Override
+    public byte[] rsaPreMasterSecret(PrivateKey key, byte[] encrypted, int clientVersion, byte[] fallback)
+            throws TlsFailure {
+        return JcaRsaKeyTransport.preMasterSecret(key, encrypted, clientVersion, fallback);
     }
 }

@@ -1,5 +1,6 @@
 package org.layer45.handshake;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import org.layer45.record.RecordProtection;
 
 /**
  * What TLS 1.2 may use of the settings, and the helpers both 1.2 roles share: the ECDHE AEAD suites
- * (RFC 8422, RFC 5289, RFC 7905), the ECDHE groups, the signature schemes TLS 1.2 allows
+ * (RFC 8422, RFC 5289, RFC 7905) and, only when the application enables them, the RSA key transport
+ * AEAD suites (RFC 5288; never in the defaults, DESIGN.md §8), the ECDHE groups, the signature schemes TLS 1.2 allows
  * (rsa_pkcs1_* included, RFC 8446 §4.2.3), the ClientHello extensions a 1.2-capable client adds, and
  * the record protections from the key block.
  */
@@ -39,6 +41,40 @@ public final class Tls12Policy {
         return !suite.tls13() && suite.aead() != null && suite.name().startsWith("TLS_ECDHE_");
     }
 
+    /**
+     * Whether {@code suite} is one of the RSA key transport AEAD suites we implement (RFC 5288
+     * TLS_RSA_WITH_AES_*_GCM_*: the client encrypts the premaster secret to the server's key,
+     * RFC 5246 §7.4.7.1). Never enabled by default: no forward secrecy.
+     */
+    public static boolean isRsaKeyTransportSuite(CipherSuite suite) {
+        return !suite.tls13() && suite.aead() != null && suite.name().startsWith("TLS_RSA_WITH_");
+    }
+
+    /** Whether {@code suite} is a TLS 1.2 suite we implement: ECDHE or RSA key transport, AEAD only. */
+    public static boolean isTls12Suite(CipherSuite suite) {
+        return isEcdheSuite(suite) || isRsaKeyTransportSuite(suite);
+    }
+
+    /**
+     * The configured TLS 1.2 suites in the order we offer (client) or prefer (server) them: every
+     * ECDHE suite before any RSA key transport suite, each kind in the configured order, so that an
+     * application enabling TLS_RSA_* never loses forward secrecy with a peer that has ECDHE.
+     */
+    public static List<CipherSuite> suites(HandshakeSettings s) {
+        List<CipherSuite> out = new ArrayList<>();
+        for (CipherSuite c : s.cipherSuites()) {
+            if (isEcdheSuite(c)) {
+                out.add(c);
+            }
+        }
+        for (CipherSuite c : s.cipherSuites()) {
+            if (isRsaKeyTransportSuite(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Whether an ECDHE suite authenticates with ECDSA (else RSA). */
     public static boolean isEcdsaSuite(CipherSuite suite) {
         return suite.name().startsWith("TLS_ECDHE_ECDSA_");
@@ -47,7 +83,16 @@ public final class Tls12Policy {
     /** Whether the settings allow TLS 1.2 at all: the version enabled and at least one 1.2 suite. */
     public static boolean enabled(HandshakeSettings s) {
         return s.enabledProtocols().contains(ProtocolVersion.TLS12) && s.cipherSuites().stream()
-                .anyMatch(Tls12Policy::isEcdheSuite);
+                .anyMatch(Tls12Policy::isTls12Suite);
+    }
+
+    /**
+     * Whether the certificate lets its key encrypt, as RSA key transport needs (RFC 5246 §7.4.2: "the
+     * keyEncipherment bit MUST be set if the key usage extension is present").
+     */
+    public static boolean allowsKeyEncipherment(X509Certificate leaf) {
+        boolean[] keyUsage = leaf.getKeyUsage();
+        return keyUsage == null || keyUsage.length > 2 && keyUsage[2]; // RFC 5280 §4.2.1.3: bit 2
     }
 
     /** Our groups usable in TLS 1.2, in preference order. */

@@ -124,6 +124,9 @@ public class ContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-        return EngineParameters.defaults(Protocols.SUPPORTED).toSSLParameters();
+        // Every suite we implement, the RSA key transport ones included (they are only not enabled by default).
+        SSLParameters p = EngineParameters.defaults(Protocols.SUPPORTED).toSSLParameters();
+        p.setCipherSuites(Protocols.supportedSuiteNames().toArray(String[]::new));
+        return p;
     }
 }

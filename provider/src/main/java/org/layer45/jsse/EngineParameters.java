@@ -21,7 +21,7 @@ import org.layer45.iana.CipherSuite;
  */
 final class EngineParameters {
     List<String> protocols;
-    List<String> cipherSuites = Protocols.supportedSuiteNames();
+    List<String> cipherSuites = Protocols.defaultSuiteNames();
     boolean needClientAuth;
     boolean wantClientAuth;
     List<SNIServerName> serverNames;

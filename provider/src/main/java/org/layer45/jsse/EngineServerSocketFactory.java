@@ -39,7 +39,7 @@ final class EngineServerSocketFactory extends SSLServerSocketFactory {
 
     @Override
     public String[] getDefaultCipherSuites() {
-        return Protocols.supportedSuiteNames().toArray(String[]::new);
+        return Protocols.defaultSuiteNames().toArray(String[]::new);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class EngineSocketFactory extends SSLSocketFactory {
 
     @Override
     public String[] getDefaultCipherSuites() {
-        return Protocols.supportedSuiteNames().toArray(String[]::new);
+        return Protocols.defaultSuiteNames().toArray(String[]::new);
     }
 
     @Override

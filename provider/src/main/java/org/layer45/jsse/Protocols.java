@@ -10,9 +10,10 @@ import org.layer45.iana.ProtocolVersion;
 
 /**
  * The protocol versions and cipher suites this provider implements, by their JSSE standard names
- * (Java Security Standard Algorithm Names): TLS 1.3 and TLS 1.2, the three TLS 1.3 suites and the six
- * TLS 1.2 ECDHE AEAD suites. The core has no RSA key transport (TLS_RSA_WITH_*), so those names are
- * accepted by setEnabledCipherSuites but neither supported nor enabled.
+ * (Java Security Standard Algorithm Names): TLS 1.3 and TLS 1.2, the three TLS 1.3 suites, the six
+ * TLS 1.2 ECDHE AEAD suites and the two TLS 1.2 RSA key transport AEAD suites. The RSA key transport
+ * suites are supported but not enabled by default (DESIGN.md §8); an application enables them with
+ * setEnabledCipherSuites or SSLParameters, as with SunJSSE.
  */
 final class Protocols {
     static final String TLS13 = "TLSv1.3";
@@ -52,18 +53,26 @@ final class Protocols {
         return SUPPORTED.contains(name) || LEGACY.contains(name);
     }
 
-    /** Suites the core implements, in default preference order: TLS 1.3 first, then TLS 1.2 ECDHE AEAD. */
+    /**
+     * Suites the core implements, in preference order: TLS 1.3 first, then TLS 1.2 ECDHE AEAD, then
+     * TLS 1.2 RSA key transport.
+     */
     static List<CipherSuite> supportedSuites() {
-        return Config.DEFAULT_SUITES;
+        return Config.SUPPORTED_SUITES;
     }
 
     static List<String> supportedSuiteNames() {
         return supportedSuites().stream().map(CipherSuite::name).toList();
     }
 
+    /** Suites enabled by default: the supported ones without RSA key transport. */
+    static List<String> defaultSuiteNames() {
+        return Config.DEFAULT_SUITES.stream().map(CipherSuite::name).toList();
+    }
+
     /** Whether {@code suite} can be negotiated under {@code version}. */
     static boolean usableWith(CipherSuite suite, ProtocolVersion version) {
-        return version.equals(ProtocolVersion.TLS13) ? suite.tls13() : Tls12Policy.isEcdheSuite(suite);
+        return version.equals(ProtocolVersion.TLS13) ? suite.tls13() : Tls12Policy.isTls12Suite(suite);
     }
 
     /** The enabled versions that have at least one enabled suite, newest first. */

@@ -26,6 +26,8 @@ final class TestCertificates {
         ECDSA_P256("-keyalg", "EC", "-groupname", "secp256r1"),
         ECDSA_P384("-keyalg", "EC", "-groupname", "secp384r1"),
         RSA_2048("-keyalg", "RSA", "-keysize", "2048"),
+        /** An RSA key whose key usage allows signing only (no keyEncipherment, RFC 5280 §4.2.1.3). */
+        RSA_2048_SIGN_ONLY("-keyalg", "RSA", "-keysize", "2048", "-ext", "KeyUsage:critical=digitalSignature"),
         ED25519("-keyalg", "Ed25519");
 
         final String[] args;

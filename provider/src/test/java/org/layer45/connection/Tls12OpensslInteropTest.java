@@ -37,7 +37,9 @@ import org.layer45.iana.ProtocolVersion;
 
 /**
  * TLS 1.2 interop with {@code openssl s_server -tls1_2} / {@code openssl s_client -tls1_2} on a free
- * loopback port, both roles, every suite and group, plus ticket resumption against OpenSSL.
+ * loopback port, both roles, every suite and group, plus ticket resumption against OpenSSL, and RSA
+ * key transport (RFC 5246 §7.4.7.1, enabled explicitly), both roles, with {@code -cipher
+ * AES128-GCM-SHA256} / {@code AES256-GCM-SHA384}.
  * Skipped when openssl is absent, unless {@code LAYER45_REQUIRE_PEERS=true} (then it fails).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -48,7 +50,9 @@ class Tls12OpensslInteropTest {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, "ECDHE-ECDSA-CHACHA20-POLY1305",
             CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "ECDHE-RSA-AES128-GCM-SHA256",
             CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "ECDHE-RSA-AES256-GCM-SHA384",
-            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, "ECDHE-RSA-CHACHA20-POLY1305");
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, "ECDHE-RSA-CHACHA20-POLY1305",
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, "AES128-GCM-SHA256",
+            CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384, "AES256-GCM-SHA384");
     private static final Map<NamedGroup, String> GROUP_NAMES = Map.of(NamedGroup.X25519, "X25519",
             NamedGroup.SECP256R1, "P-256", NamedGroup.SECP384R1, "P-384", NamedGroup.SECP521R1, "P-521");
 
@@ -172,6 +176,71 @@ class Tls12OpensslInteropTest {
         } finally {
             server.destroy();
             server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    static Stream<CipherSuite> rsaKeyTransportSuites() {
+        return Config.RSA_KEY_TRANSPORT_SUITES.stream();
+    }
+
+    /** RFC 5246 §7.4.7.1 against OpenSSL: no ServerKeyExchange, our encrypted premaster, data both ways. */
+    @ParameterizedTest(name = "our client -> openssl s_server: {0}")
+    @MethodSource("rsaKeyTransportSuites")
+    void ourRsaKeyTransportClientAgainstOpensslServer(CipherSuite suite) throws Exception {
+        int port = freePort();
+        Process server = startServer(suite, NamedGroup.X25519, port);
+        try {
+            ClientConnection client = new ClientConnection(clientConfig(suite, NamedGroup.X25519, keyFor(suite)));
+            String page = get(client, port);
+            assertTrue(page.contains("TLSv1.2"), page);
+            // s_server -www names the suite it negotiated, e.g. "Cipher is AES128-GCM-SHA256".
+            assertTrue(page.contains("Cipher is " + OPENSSL_NAMES.get(suite)), page);
+            assertEquals(suite, client.session().suite());
+            assertEquals(null, client.session().group());
+            assertFalse(client.session().handshakeMessages().contains(org.layer45.iana.HandshakeType
+                    .SERVER_KEY_EXCHANGE));
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** RFC 5246 §7.4.7.1 from OpenSSL's side: our server decrypts its premaster; data both ways. */
+    @ParameterizedTest(name = "openssl s_client -> our server: {0}")
+    @MethodSource("rsaKeyTransportSuites")
+    void opensslRsaKeyTransportClientAgainstOurServer(CipherSuite suite) throws Exception {
+        Config config = Config.builder().enabledProtocols(List.of(ProtocolVersion.TLS12))
+                .cipherSuites(Config.SUPPORTED_SUITES).certificateSelector(CertificateSelector.fixed(keyFor(suite)))
+                .peerVerifier(PeerVerifier.rejectAll()).build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process client = new ProcessBuilder(openssl, "s_client", "-tls1_2", "-connect",
+                    "127.0.0.1:" + listener.getLocalPort(), "-servername", "localhost", "-cipher",
+                    OPENSSL_NAMES.get(suite), "-ign_eof").redirectErrorStream(true).start();
+            try {
+                client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().close();
+                ServerConnection server = new ServerConnection(config);
+                try (Socket socket = listener.accept()) {
+                    socket.setSoTimeout(20_000);
+                    SocketDriver d = new SocketDriver(server, socket);
+                    d.handshake();
+                    String got = new String(d.readAtLeast("hello from openssl\n".length()), StandardCharsets.US_ASCII);
+                    assertEquals("hello from openssl\n", got);
+                    d.write("hello from layer45\n".getBytes(StandardCharsets.US_ASCII));
+                    server.closeOutbound();
+                    d.flush();
+                }
+                String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(client.waitFor(10, TimeUnit.SECONDS));
+                assertTrue(output.contains("hello from layer45"), output);
+                assertTrue(output.contains("Cipher is " + OPENSSL_NAMES.get(suite)), output);
+                assertTrue(output.contains("Extended master secret: yes"), output);
+                assertEquals(suite, server.session().suite());
+                assertFalse(server.session().handshakeMessages().contains(org.layer45.iana.HandshakeType
+                        .SERVER_KEY_EXCHANGE));
+            } finally {
+                client.destroy();
+            }
         }
     }
 

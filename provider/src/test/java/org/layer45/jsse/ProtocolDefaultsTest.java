@@ -73,8 +73,10 @@ class ProtocolDefaultsTest {
         assertTrue(enabled.containsAll(Tls12EngineTest.SUITES_12), enabled.toString());
         assertTrue(enabled.indexOf("TLS_AES_128_GCM_SHA256") < enabled.indexOf(Tls12EngineTest.SUITES_12.get(0)),
                 "TLS 1.3 suites first");
-        // No RSA key transport in the core: neither supported nor enabled (issue 4: off by default anyway).
-        assertFalse(supported.contains("TLS_RSA_WITH_AES_128_GCM_SHA256"));
+        // RSA key transport: supported, last, but not enabled by default (DESIGN.md §8).
+        assertEquals(List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384"),
+                supported.subList(supported.size() - 2, supported.size()));
+        assertFalse(enabled.contains("TLS_RSA_WITH_AES_128_GCM_SHA256"));
         assertFalse(enabled.contains("TLS_RSA_WITH_AES_256_GCM_SHA384"));
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, e.getSupportedProtocols());
         assertArrayEquals(e.getSupportedCipherSuites(),

@@ -32,7 +32,6 @@ class Tls12MessageCodecTest {
     private static final List<HandshakeMessage> SAMPLES = List.of(
             new ServerKeyExchange(NamedGroup.SECP256R1, new byte[65], SignatureScheme.ECDSA_SECP256R1_SHA256,
                     new byte[71]),
-            new ClientKeyExchange(new byte[32]),
             new Certificate12(List.of(new byte[] {1, 2, 3}, new byte[] {4})),
             new Certificate12(List.of()),
             new CertificateRequest12(new byte[] {64, 1}, List.of(SignatureScheme.ECDSA_SECP256R1_SHA256,
@@ -87,15 +86,60 @@ class Tls12MessageCodecTest {
     }
 
     @Test
-    void explicitCurvesAndEmptyPointsAreRefused() {
+    void explicitCurvesAndEmptyPointsAreRefused() throws TlsFailure {
         byte[] explicit = {1, 0, 23, 1, 4, 4, 3, 0, 0};
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, assertThrows(TlsFailure.class,
                 () -> HandshakeMessages12.decode12(raw(HandshakeType.SERVER_KEY_EXCHANGE, explicit))).alert());
         byte[] emptyPoint = {3, 0, 23, 0, 4, 3, 0, 0};
         assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsFailure.class,
                 () -> HandshakeMessages12.decode12(raw(HandshakeType.SERVER_KEY_EXCHANGE, emptyPoint))).alert());
+        ClientKeyExchange emptyYc = (ClientKeyExchange) HandshakeMessages12.decode12(
+                raw(HandshakeType.CLIENT_KEY_EXCHANGE, new byte[] {0}));
+        assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsFailure.class, emptyYc::ecdhYc).alert());
+    }
+
+    /**
+     * RFC 5246 §7.4.7: the ClientKeyExchange body is read by the negotiated key exchange. Both forms
+     * round-trip; every strict prefix and one-byte extension of either fails with decode_error in its
+     * own view; an empty body is no ClientKeyExchange at all.
+     */
+    @Test
+    void clientKeyExchangeIsReadByTheNegotiatedKeyExchange() throws Exception {
+        byte[] point = new byte[65];
+        new Random(3).nextBytes(point);
+        byte[] encrypted = new byte[256];
+        new Random(4).nextBytes(encrypted);
+        ClientKeyExchange ecdhe = ClientKeyExchange.ecdhe(point);
+        ClientKeyExchange rsa = ClientKeyExchange.rsa(encrypted);
+        assertArrayEquals(point, ecdhe.ecdhYc());
+        assertArrayEquals(encrypted, rsa.encryptedPreMasterSecret());
+        assertEquals(1 + 65, ecdhe.exchangeKeys().length);
+        assertEquals(2 + 256, rsa.exchangeKeys().length); // RFC 5246 §7.4.7.1: with the two length bytes
+        for (ClientKeyExchange m : List.of(ecdhe, rsa)) {
+            byte[] encoded = m.encode();
+            byte[] body = Arrays.copyOfRange(encoded, 4, encoded.length);
+            ClientKeyExchange decoded = (ClientKeyExchange) HandshakeMessages12.decode12(
+                    raw(HandshakeType.CLIENT_KEY_EXCHANGE, body));
+            assertArrayEquals(encoded, decoded.encode());
+            boolean isEcdhe = m == ecdhe;
+            for (int n = 1; n <= body.length + 1; n++) {
+                if (n == body.length) {
+                    continue;
+                }
+                ClientKeyExchange cut = new ClientKeyExchange(Arrays.copyOf(body, n));
+                org.junit.jupiter.api.function.Executable view = isEcdhe ? cut::ecdhYc : cut::encryptedPreMasterSecret;
+                TlsFailure f = assertThrows(TlsFailure.class, view, "length " + n);
+                assertEquals(AlertDescription.DECODE_ERROR, f.alert());
+            }
+        }
+        // Neither form reads as the other (their length prefixes differ in width).
+        assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsFailure.class, ecdhe::encryptedPreMasterSecret)
+                .alert());
+        assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsFailure.class, rsa::ecdhYc).alert());
         assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsFailure.class,
-                () -> HandshakeMessages12.decode12(raw(HandshakeType.CLIENT_KEY_EXCHANGE, new byte[] {0}))).alert());
+                () -> HandshakeMessages12.decode12(raw(HandshakeType.CLIENT_KEY_EXCHANGE, new byte[0]))).alert());
+        assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsFailure.class,
+                ClientKeyExchange.rsa(new byte[0])::encryptedPreMasterSecret).alert());
     }
 
     /**

@@ -14,7 +14,6 @@ import org.layer45.iana.SignatureScheme;
 import org.layer45.keyschedule.Tls12KeySchedule;
 import org.layer45.message.CertificateRequest12;
 import org.layer45.message.CertificateVerify;
-import org.layer45.message.ClientKeyExchange;
 import org.layer45.message.Finished;
 
 /**
@@ -42,7 +41,7 @@ final class ClientFlight12 {
             }
             out.sendHandshake(c.transcript().add(CertificateChains12.message(key == null ? List.of() : key.chain())));
         }
-        out.sendHandshake(c.transcript().add(new ClientKeyExchange(k.ourPoint())));
+        out.sendHandshake(c.transcript().add(k.clientKeyExchange()));
         byte[] master = Tls12KeySchedule.extendedMasterSecret(c.hkdf(), k.preMaster(), c.transcript().hash(c.hkdf()));
         if (key != null) {
             // RFC 5246 §7.4.8: the signature covers handshake_messages up to here, not their hash.

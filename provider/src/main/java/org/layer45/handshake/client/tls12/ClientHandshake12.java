@@ -37,12 +37,7 @@ public final class ClientHandshake12 {
         byte[] random = random(s, 32);
         byte[] sessionId = session == null ? new byte[0]
                 : session.sessionId().length > 0 ? session.sessionId() : random(s, 32);
-        List<CipherSuite> suites = new ArrayList<>();
-        for (CipherSuite c : s.cipherSuites()) {
-            if (Tls12Policy.isEcdheSuite(c)) {
-                suites.add(c);
-            }
-        }
+        List<CipherSuite> suites = Tls12Policy.suites(s); // ECDHE first, RSA key transport (if enabled) last
         List<Extension> ext = new ArrayList<>();
         if (s.serverName() != null) {
             ext.add(ServerNameList.of(s.serverName()).toExtension());

@@ -50,7 +50,7 @@ public record ExpectServerHello12(HandshakeSettings settings, ClientHello offere
             throw illegal(Reason.DOWNGRADE_DETECTED, "downgrade sentinel in server random");
         }
         CipherSuite suite = sh.cipherSuite();
-        if (!offered.cipherSuites().contains(suite) || !Tls12Policy.isEcdheSuite(suite)) {
+        if (!offered.cipherSuites().contains(suite) || !Tls12Policy.isTls12Suite(suite)) {
             throw illegal(Reason.UNOFFERED_CIPHER_SUITE, "server selected a cipher suite it was not offered ("
                     + suite + ")");
         }

@@ -13,6 +13,7 @@ import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.Tls12Policy;
 import org.layer45.iana.ExtensionType;
 import org.layer45.iana.NamedGroup;
+import org.layer45.message.ClientKeyExchange;
 import org.layer45.message.ServerKeyExchange;
 import org.layer45.message.extension.SupportedGroups;
 
@@ -48,6 +49,7 @@ public record ExpectServerKeyExchange(ClientContext12 c, List<X509Certificate> s
         ClientKeyShare ours = c.settings().backend().keyExchange(group).generate();
         byte[] preMaster = ours.complete(ske.point());
         c.transcript().add(in.encoded());
-        return new ExpectCertificateRequestOrDone(c, serverChain, ske.scheme(), group, ours.publicShare(), preMaster);
+        return new ExpectCertificateRequestOrDone(c, serverChain, ske.scheme(), group,
+                ClientKeyExchange.ecdhe(ours.publicShare()), preMaster);
     }
 }

@@ -15,14 +15,20 @@
  *        |   (abbreviated)         v
  *        |              ExpectServerCertificate12
  *        |                         |  Certificate (verified, key fits the suite)
- *        |                         v
- *        |              ExpectServerKeyExchange
- *        |                         |  ServerKeyExchange (group and scheme offered, signature valid)
- *        |                         v
- *        |              ExpectCertificateRequestOrDone --- CertificateRequest ---> ExpectServerHelloDone
- *        |                         |  ServerHelloDone                                   | ServerHelloDone
- *        |                         +<---------------------------------------------------+
- *        |                         |  send [Certificate] ClientKeyExchange [CertificateVerify]
+ *        |                         +-- TLS_RSA_* suite: RSA key allowing keyEncipherment; ----+
+ *        |                         |   premaster made and encrypted (RFC 5246 §7.4.7.1);      |
+ *        |                         v   no ServerKeyExchange (§7.4.3)                          |
+ *        |              ExpectServerKeyExchange                                               |
+ *        |                         |  ServerKeyExchange (group and scheme offered,            |
+ *        |                         |  signature valid)                                        |
+ *        |                         v                                                          |
+ *        |              ExpectCertificateRequestOrDone &lt;-----------------------------------+
+ *        |                         |
+ *        |                         +--- CertificateRequest ---> ExpectServerHelloDone
+ *        |                         |  ServerHelloDone                   | ServerHelloDone
+ *        |                         +&lt;-----------------------------------+
+ *        |                         |  send [Certificate] ClientKeyExchange (ECDHE public value or
+ *        |                         |  encrypted premaster) [CertificateVerify]
  *        |                         |  CCS Finished (extended master secret, RFC 7627)
  *        v                         v
  *   ExpectServerChangeCipherSpec --- NewSessionTicket (once, if promised) ---+

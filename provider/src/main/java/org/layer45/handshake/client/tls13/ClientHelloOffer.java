@@ -132,9 +132,12 @@ public record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup
     }
 
     private static ClientHello hello(HandshakeSettings s, byte[] random, byte[] sessionId, List<Extension> ext) {
-        // RFC 8446 §4.1.2: legacy_version 0x0303, legacy_compression_methods = [null].
-        List<CipherSuite> suites = Tls12Policy.enabled(s) ? s.cipherSuites()
-                : s.cipherSuites().stream().filter(CipherSuite::tls13).toList();
+        // RFC 8446 §4.1.2: legacy_version 0x0303, legacy_compression_methods = [null]. The TLS 1.3 suites,
+        // then (TLS 1.2 enabled) the ECDHE suites and last any RSA key transport suite the application enabled.
+        List<CipherSuite> suites = new ArrayList<>(s.cipherSuites().stream().filter(CipherSuite::tls13).toList());
+        if (Tls12Policy.enabled(s)) {
+            suites.addAll(Tls12Policy.suites(s));
+        }
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, Extensions.of(ext));
     }
 

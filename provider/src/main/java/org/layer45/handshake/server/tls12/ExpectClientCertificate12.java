@@ -3,7 +3,6 @@ package org.layer45.handshake.server.tls12;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import org.layer45.crypto.KeyExchange.ClientKeyShare;
 import org.layer45.error.AlertDescription;
 import org.layer45.error.Reason;
 import org.layer45.error.TlsFailure;
@@ -18,7 +17,8 @@ import org.layer45.message.Certificate12;
  * Awaits the client's Certificate after our CertificateRequest (RFC 5246 §7.4.6). An empty one is
  * refused with handshake_failure when client authentication is required. Accepts: Certificate.
  */
-public record ExpectClientCertificate12(ServerContext12 c, ClientKeyShare ephemeral) implements Server12State {
+public record ExpectClientCertificate12(ServerContext12 c, ServerKeyAgreement12 keyAgreement)
+        implements Server12State {
 
     @Override
     public Server12State handle(HandshakeInput in, HandshakeOutput out) throws TlsFailure {
@@ -33,6 +33,6 @@ public record ExpectClientCertificate12(ServerContext12 c, ClientKeyShare epheme
             c.settings().peerVerifier().verify(chain, c.serverName(), Role.CLIENT);
         }
         c.transcript().add(in.encoded());
-        return new ExpectClientKeyExchange(c, ephemeral, chain);
+        return new ExpectClientKeyExchange(c, keyAgreement, chain);
     }
 }

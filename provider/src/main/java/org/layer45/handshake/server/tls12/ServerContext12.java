@@ -18,8 +18,8 @@ import org.layer45.iana.SignatureScheme;
  * @param offer         the client's offer
  * @param transcript    the handshake messages
  * @param suite         the negotiated suite
- * @param group         the ECDHE group (null when resumed)
- * @param scheme        our ServerKeyExchange signature scheme (null when resumed)
+ * @param group         the ECDHE group (null when resumed or with RSA key transport)
+ * @param scheme        our ServerKeyExchange signature scheme (null when resumed or with RSA key transport)
  * @param serverRandom  ServerHello.random
  * @param sessionId     the session id we assigned or echoed
  * @param alpn          the ALPN protocol, or null

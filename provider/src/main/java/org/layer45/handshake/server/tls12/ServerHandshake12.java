@@ -37,8 +37,9 @@ import org.layer45.message.extension.RenegotiationInfo;
 
 /**
  * Entry point of the TLS 1.2 server handshake: answers a ClientHello with the full flight
- * (RFC 5246 §7.3: ServerHello, Certificate, ServerKeyExchange, [CertificateRequest], ServerHelloDone)
- * or, for a resumable session, with the abbreviated one ({@link Resumption12}).
+ * (RFC 5246 §7.3: ServerHello, Certificate, ServerKeyExchange, [CertificateRequest], ServerHelloDone;
+ * no ServerKeyExchange with RSA key transport, §7.4.3) or, for a resumable session, with the
+ * abbreviated one ({@link Resumption12}).
  */
 public final class ServerHandshake12 {
     private ServerHandshake12() {
@@ -73,12 +74,11 @@ public final class ServerHandshake12 {
                         + " supported_groups " + offer.groups());
             }
         }
-        CipherSuite suite = chooseSuite(s, ch, key);
-        SignatureScheme scheme = chooseScheme(s, offer, key);
-        NamedGroup group = Negotiation.firstGroup(Tls12Policy.groups(s), offer.groups()::contains);
-        if (group == null) {
-            throw failure(Reason.NO_COMMON_GROUP, "no group in common");
-        }
+        NamedGroup commonGroup = Negotiation.firstGroup(Tls12Policy.groups(s), offer.groups()::contains);
+        CipherSuite suite = chooseSuite(s, ch, key, commonGroup != null);
+        boolean rsaKeyTransport = Tls12Policy.isRsaKeyTransportSuite(suite);
+        SignatureScheme scheme = rsaKeyTransport ? null : chooseScheme(s, offer, key);
+        NamedGroup group = rsaKeyTransport ? null : commonGroup;
         String alpn = Negotiation.chooseAlpn(s.alpnProtocols(), offer.alpn());
         boolean sendTicket = offer.ticket() != null && s.ticketKeys() != null && s.maxTicketsSent() > 0;
         byte[] sessionId = new byte[s.sessionCache() != null ? 32 : 0];
@@ -86,10 +86,18 @@ public final class ServerHandshake12 {
         ServerHello sh = serverHello(random, sessionId, suite, offer, alpn, sendTicket);
         out.sendHandshake(transcript.add(sh));
         out.sendHandshake(transcript.add(CertificateChains12.message(key.chain())));
-        ClientKeyShare ephemeral = s.backend().keyExchange(group).generate();
-        byte[] signed = ServerKeyExchange.signedParams(ch.random(), random, group, ephemeral.publicShare());
-        byte[] signature = Tls12Policy.signer(key, scheme, s.backend()).sign(signed);
-        out.sendHandshake(transcript.add(new ServerKeyExchange(group, ephemeral.publicShare(), scheme, signature)));
+        ServerKeyAgreement12 keyAgreement;
+        if (rsaKeyTransport) {
+            // RFC 5246 §7.4.3: no ServerKeyExchange; the client encrypts to our certificate's key.
+            keyAgreement = new ServerKeyAgreement12.RsaKeyTransport(key.key(), ch.legacyVersion());
+        } else {
+            ClientKeyShare ephemeral = s.backend().keyExchange(group).generate();
+            byte[] signed = ServerKeyExchange.signedParams(ch.random(), random, group, ephemeral.publicShare());
+            byte[] signature = Tls12Policy.signer(key, scheme, s.backend()).sign(signed);
+            out.sendHandshake(transcript.add(new ServerKeyExchange(group, ephemeral.publicShare(), scheme,
+                    signature)));
+            keyAgreement = new ServerKeyAgreement12.Ecdhe(ephemeral);
+        }
         List<SignatureScheme> requested = null;
         if (s.clientAuth() != ClientAuth.NONE) {
             requested = Tls12Policy.signatureSchemes(s);
@@ -99,22 +107,22 @@ public final class ServerHandshake12 {
         out.sendHandshake(transcript.add(new ServerHelloDone()));
         ServerContext12 c = new ServerContext12(s, offer, transcript, suite, group, scheme, random, sessionId, alpn,
                 offer.serverName(), key.chain(), requested, sendTicket);
-        return requested != null ? new ExpectClientCertificate12(c, ephemeral)
-                : new ExpectClientKeyExchange(c, ephemeral, List.of());
+        return requested != null ? new ExpectClientCertificate12(c, keyAgreement)
+                : new ExpectClientKeyExchange(c, keyAgreement, List.of());
     }
 
     /**
-     * The client's signature schemes narrowed to the key types our common ECDHE suites can
-     * authenticate (RFC 8422 §5.3: ECDHE_ECDSA needs an ECDSA or EdDSA key, ECDHE_RSA an RSA one), so
-     * that a server holding EC and RSA certificates picks one that fits a suite. Unnarrowed if that
-     * leaves nothing: {@link #chooseSuite} then reports the mismatch.
+     * The client's signature schemes narrowed to the key types our common suites can authenticate
+     * (RFC 8422 §5.3: ECDHE_ECDSA needs an ECDSA or EdDSA key, ECDHE_RSA an RSA one; RFC 5246 §7.4.2:
+     * RSA key transport an RSA one), so that a server holding EC and RSA certificates picks one that
+     * fits a suite. Unnarrowed if that leaves nothing: {@link #chooseSuite} then reports the mismatch.
      */
     private static List<SignatureScheme> schemesOfCommonSuites(HandshakeSettings s, ClientHello ch,
             List<SignatureScheme> offered) {
         boolean ecdsa = false;
         boolean rsa = false;
-        for (CipherSuite suite : s.cipherSuites()) {
-            if (Tls12Policy.isEcdheSuite(suite) && ch.cipherSuites().contains(suite)) {
+        for (CipherSuite suite : Tls12Policy.suites(s)) {
+            if (ch.cipherSuites().contains(suite)) {
                 ecdsa |= Tls12Policy.isEcdsaSuite(suite);
                 rsa |= !Tls12Policy.isEcdsaSuite(suite);
             }
@@ -153,16 +161,41 @@ public final class ServerHandshake12 {
         return random;
     }
 
-    /** Our most preferred ECDHE suite the client offered whose authentication fits our certificate key. */
-    private static CipherSuite chooseSuite(HandshakeSettings s, ClientHello ch, CertifiedKey key) throws TlsFailure {
-        String alg = key.chain().get(0).getPublicKey().getAlgorithm();
-        for (CipherSuite suite : s.cipherSuites()) {
-            if (Tls12Policy.isEcdheSuite(suite) && ch.cipherSuites().contains(suite)
-                    && (Tls12Policy.isEcdsaSuite(suite) ? "EC".equals(alg) : "RSA".equals(alg))) {
+    /**
+     * Our most preferred suite the client offered that fits our certificate key: ECDHE suites (only
+     * with a group in common) before RSA key transport ones ({@link Tls12Policy#suites}, which lists
+     * those only when the application enabled them).
+     */
+    private static CipherSuite chooseSuite(HandshakeSettings s, ClientHello ch, CertifiedKey key, boolean haveGroup)
+            throws TlsFailure {
+        boolean groupMissing = false;
+        for (CipherSuite suite : Tls12Policy.suites(s)) {
+            if (!ch.cipherSuites().contains(suite) || !fits(suite, key)) {
+                continue;
+            }
+            if (Tls12Policy.isRsaKeyTransportSuite(suite) || haveGroup) {
                 return suite;
             }
+            groupMissing = true;
         }
-        throw failure(Reason.NO_COMMON_CIPHER_SUITE, "no cipher suite in common");
+        throw groupMissing ? failure(Reason.NO_COMMON_GROUP, "no group in common")
+                : failure(Reason.NO_COMMON_CIPHER_SUITE, "no cipher suite in common");
+    }
+
+    /**
+     * Whether our certificate can serve {@code suite}: an EC key for ECDHE_ECDSA, an RSA key for
+     * ECDHE_RSA, and for RSA key transport an RSA key we hold (to decrypt with) whose certificate
+     * allows keyEncipherment (RFC 5246 §7.4.2).
+     */
+    private static boolean fits(CipherSuite suite, CertifiedKey key) {
+        String alg = key.chain().get(0).getPublicKey().getAlgorithm();
+        if (Tls12Policy.isEcdsaSuite(suite)) {
+            return "EC".equals(alg);
+        }
+        if (Tls12Policy.isRsaKeyTransportSuite(suite)) {
+            return "RSA".equals(alg) && key.key() != null && Tls12Policy.allowsKeyEncipherment(key.chain().get(0));
+        }
+        return "RSA".equals(alg);
     }
 
     private static SignatureScheme chooseScheme(HandshakeSettings s, ClientOffer12 offer, CertifiedKey key)

@@ -11,12 +11,15 @@
  *        |     send ServerHello CCS Finished ----------------------------------+
  *        |                                                                     |
  *        |  send ServerHello Certificate ServerKeyExchange [CertificateRequest] ServerHelloDone
- *        |  (DOWNGRD\x01 in the random when TLS 1.3 is enabled too)            |
+ *        |  (DOWNGRD\x01 in the random when TLS 1.3 is enabled too; no         |
+ *        |  ServerKeyExchange for a TLS_RSA_* suite, RFC 5246 §7.4.3)          |
  *        +---- CertificateRequest sent ----> ExpectClientCertificate12         |
  *        |                                          |  Certificate (empty: handshake_failure if required)
  *        v                                          v                          |
  *   ExpectClientKeyExchange &lt;------------------------+                          |
- *        |  ClientKeyExchange: ECDHE, extended master secret, key block        |
+ *        |  ClientKeyExchange: ECDHE, or RSA decryption with implicit          |
+ *        |  rejection (§7.4.7.1: bad padding, length or client_version →       |
+ *        |  random premaster, no alert); extended master secret, key block     |
  *        +---- client certificate ----> ExpectClientCertificateVerify12        |
  *        |                                          |  CertificateVerify       |
  *        v                                          v                          |
