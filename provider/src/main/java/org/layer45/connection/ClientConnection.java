@@ -73,6 +73,12 @@ public final class ClientConnection extends Connection {
         return state12 != null;
     }
 
+    /** Known once a TLS 1.3 ServerHello or HelloRetryRequest arrived (then the first hello's state is gone). */
+    @Override
+    boolean tls13Negotiated() {
+        return state12 == null && state != null && !(state instanceof ExpectServerHello first && first.retry() == null);
+    }
+
     @Override
     public String stateName() {
         if (state12 != null) {

@@ -50,6 +50,8 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     private Consumer<byte[]> beforeHandshakeMessage;
     /** The ClientHello random, kept only while a key log is configured. */
     private byte[] clientRandom;
+    /** Warning alerts ignored in a row (see {@link #MAX_WARNING_ALERTS}). */
+    private int warningAlerts;
 
     /**
      * How many records in a row after the handshake may carry no application data (empty
@@ -58,6 +60,12 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
      * Real peers send a few tickets and rare KeyUpdates; BoringSSL draws the same line at 32.
      */
     static final int MAX_IDLE_RECORDS = 32;
+
+    /**
+     * How many TLS 1.2 warning alerts in a row are ignored before the run counts as abuse; real peers
+     * send one at most (unrecognized_name), and BoringSSL draws the same line at 4.
+     */
+    static final int MAX_WARNING_ALERTS = 4;
 
     Connection(Config config) {
         this.config = config;
@@ -72,6 +80,9 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
     /** Whether TLS 1.2 states drive the handshake (ChangeCipherSpec is a handshake step, 1.2 codecs apply). */
     abstract boolean tls12();
+
+    /** Whether TLS 1.3 has been negotiated (false while the version is still open, and for TLS 1.2). */
+    abstract boolean tls13Negotiated();
 
     /** The simple class name of the current handshake state (for state-table tests). */
     public abstract String stateName();
@@ -186,6 +197,9 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
             throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.INTERLEAVED_MESSAGE,
                     "record interleaved with a fragmented handshake message");
         }
+        if (opened.type() != ContentType.ALERT) {
+            warningAlerts = 0;
+        }
         switch (opened.type()) {
             case ContentType.HANDSHAKE -> handshakeRecord(opened.content());
             case ContentType.ALERT -> alertRecord(opened.content());
@@ -221,7 +235,17 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         if (d.equals(AlertDescription.USER_CANCELED)) {
             return; // RFC 8446 §6.1: a warning, followed by close_notify
         }
-        // RFC 8446 §6.2: every other alert is fatal, whatever its level.
+        if (!alert.isFatal() && !tls13Negotiated()) {
+            // RFC 5246 §7.2: "If an alert with a level of warning is sent and received, generally the
+            // connection can continue normally" — e.g. the unrecognized_name a TLS 1.2 server sends
+            // before its ServerHello when it does not know the SNI name (RFC 6066 §3).
+            if (++warningAlerts > MAX_WARNING_ALERTS) {
+                throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, Reason.TOO_MANY_EMPTY_RECORDS,
+                        "more than " + MAX_WARNING_ALERTS + " warning alerts in a row");
+            }
+            return;
+        }
+        // RFC 8446 §6.2: in TLS 1.3 every other alert is fatal, whatever its level.
         throw new TlsFailure(d, Reason.PEER_ALERT, "peer sent alert " + d);
     }
 

@@ -69,6 +69,11 @@ public final class ServerConnection extends Connection {
     }
 
     @Override
+    boolean tls13Negotiated() {
+        return state12 == null && !(state instanceof ExpectClientHello);
+    }
+
+    @Override
     public String stateName() {
         return state12 != null ? state12.getClass().getSimpleName() : state.getClass().getSimpleName();
     }

@@ -302,6 +302,17 @@ class FeaturesTest {
         assertEquals(Reason.TOO_MANY_EMPTY_RECORDS, p.client.failure().reason());
     }
 
+    /** RFC 8446 §6.2: once TLS 1.3 is negotiated, a warning-level alert other than user_canceled is fatal. */
+    @Test
+    void warningAlertIsFatalInTls13() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        assertOk(p);
+        p.server.testSealRecord(org.layer45.iana.ContentType.ALERT, new byte[] {1, 112}); // warning unrecognized_name
+        p.run();
+        assertEquals(AlertDescription.UNRECOGNIZED_NAME, p.client.failure().alert());
+        assertEquals(Reason.PEER_ALERT, p.client.failure().reason());
+    }
+
     static List<ConnectionEvent> drain(Connection c) {
         List<ConnectionEvent> out = new ArrayList<>();
         for (ConnectionEvent e; (e = c.pollEvent()) != null; ) {

@@ -496,4 +496,58 @@ class Tls12FeaturesTest {
             assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert(), f::toString);
         }
     }
+    /** A plaintext warning-level unrecognized_name alert record (RFC 6066 §3, RFC 5246 §7.2). */
+    private static ByteBuffer warningUnrecognizedName() {
+        return ByteBuffer.wrap(new byte[] {21, 3, 3, 0, 2, 1, 112});
+    }
+
+    /**
+     * RFC 5246 §7.2: "If an alert with a level of warning is sent and received, generally the connection
+     * can continue normally." A TLS 1.2 server that does not know the SNI name may send a warning
+     * unrecognized_name before its ServerHello (RFC 6066 §3); both our clients carry on.
+     */
+    @Test
+    void warningAlertBeforeServerHelloIsIgnored() throws Exception {
+        for (Config c : bothClients()) {
+            Pump p = new Pump(c, server().build());
+            p.client.start();
+            p.client.processRecord(warningUnrecognizedName(), ByteBuffer.allocate(1 << 16));
+            p.run();
+            assertOk(p);
+            exchange(p);
+        }
+    }
+
+    /** A warning after the TLS 1.2 handshake is ignored too, and data flows on. */
+    @Test
+    void warningAlertAfterTheHandshakeIsIgnored() throws Exception {
+        Pump p = new Pump(client().build(), server().build()).handshake();
+        p.server.testSealRecord(org.layer45.iana.ContentType.ALERT, new byte[] {1, 112});
+        p.run();
+        assertOk(p);
+        exchange(p);
+    }
+
+    /** A run of warnings is a CPU lever, not a protocol: the fifth in a row ends the connection. */
+    @Test
+    void runOfWarningAlertsIsCapped() throws Exception {
+        ClientConnection client = started(client().build());
+        for (int i = 0; i < Connection.MAX_WARNING_ALERTS; i++) {
+            client.processRecord(warningUnrecognizedName(), ByteBuffer.allocate(1 << 16));
+        }
+        TlsFailure f = assertThrows(TlsFailure.class,
+                () -> client.processRecord(warningUnrecognizedName(), ByteBuffer.allocate(1 << 16)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertSame(f, client.failure());
+    }
+
+    /** A fatal-level alert stays fatal in TLS 1.2, whatever its description. */
+    @Test
+    void fatalAlertBeforeServerHelloEndsTheHandshake() throws Exception {
+        ClientConnection client = started(client().build());
+        TlsFailure f = assertThrows(TlsFailure.class, () -> client.processRecord(
+                ByteBuffer.wrap(new byte[] {21, 3, 3, 0, 2, 2, 112}), ByteBuffer.allocate(1 << 16)));
+        assertEquals(AlertDescription.UNRECOGNIZED_NAME, f.alert());
+        assertEquals(Reason.PEER_ALERT, f.reason());
+    }
 }
