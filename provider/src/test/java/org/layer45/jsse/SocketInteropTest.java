@@ -2,12 +2,14 @@ package org.layer45.jsse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +17,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,13 +40,23 @@ import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SSLSocket / SSLServerSocket over 127.0.0.1: Layer45 against SunJSSE both ways, layered sockets,
- * client authentication, hostname verification, concurrent read + write, soTimeout, close during
- * the handshake and HandshakeCompletedListener.
+ * SSLSocket / SSLServerSocket over 127.0.0.1: Layer45 against SunJSSE both ways, layered sockets (client
+ * and server mode, autoClose on and off), client authentication, hostname verification, concurrent
+ * read + write, soTimeout on reads, on the handshake and on accept, close during the handshake and
+ * HandshakeCompletedListener. Every blocking call has an soTimeout or a bounded wait.
+ *
+ * <p>Same on both (asserted for both): a handshake soTimeout throws the SocketTimeoutException itself,
+ * leaves the socket open and a second startHandshake resumes; accept honours soTimeout.
+ *
+ * <p>Known difference, asserted per provider: {@code createSocket(Socket, InputStream consumed, boolean)}
+ * with bytes in {@code consumed}. SunJSSE replays them; Layer45 does not support pre-read bytes yet and
+ * refuses with a SocketException (without closing the socket). With nothing pre-read both work.
  */
 class SocketInteropTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -251,24 +266,236 @@ class SocketInteropTest {
     }
 
     @Test
+    @Timeout(30)
     void closeDuringHandshakeDoesNotHang() throws Exception {
         SSLContext ctx = TestPki.layer45(null);
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CountDownLatch helloArrived = new CountDownLatch(1);
+            CountDownLatch testDone = new CountDownLatch(1);
             pool.submit(() -> {
-                Socket s = silent.accept(); // never answers the ClientHello
-                Thread.sleep(10_000);
-                s.close();
+                try (Socket s = silent.accept()) {
+                    s.setSoTimeout(10_000);
+                    s.getInputStream().read(); // the ClientHello's first byte: the client now waits for us
+                    helloArrived.countDown();
+                    testDone.await(20, TimeUnit.SECONDS); // never answers; keeps the connection open
+                }
                 return null;
             });
             SSLSocket c = (SSLSocket) ctx.getSocketFactory().createSocket("localhost", silent.getLocalPort());
-            Future<Object> handshake = pool.submit(() -> {
-                c.startHandshake();
-                return null;
+            try {
+                Future<Object> handshake = pool.submit(() -> {
+                    c.startHandshake();
+                    return null;
+                });
+                assertTrue(helloArrived.await(10, TimeUnit.SECONDS), "the handshake started");
+                assertTimeoutPreemptively(Duration.ofSeconds(5), c::close);
+                Exception e = assertThrows(Exception.class, () -> handshake.get(5, TimeUnit.SECONDS));
+                assertInstanceOf(IOException.class, e.getCause());
+                assertTrue(c.isClosed());
+            } finally {
+                testDone.countDown();
+            }
+        }
+    }
+
+    // ---- timeouts
+
+    /**
+     * soTimeout bounds the handshake: against a peer that accepts and stays silent, startHandshake throws
+     * SocketTimeoutException itself (not wrapped in an SSLException) after about soTimeout. As with any
+     * Socket ("the Socket is still valid") and as SunJSSE does, the socket stays open and a later
+     * startHandshake resumes the same handshake once the peer answers (here: a SunJSSE server layered
+     * over the very connection that was silent).
+     */
+    @ParameterizedTest(name = "{0} client")
+    @ValueSource(strings = {"Layer45", "SunJSSE"})
+    @Timeout(30)
+    void handshakeTimeoutThenResume(String clientProvider) throws Exception {
+        SSLContext cctx = TestPki.context(clientProvider, null);
+        SSLContext sctx = TestPki.sun(TestPki.serverKeys("ec"));
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CountDownLatch timedOut = new CountDownLatch(1);
+            Future<Integer> server = pool.submit(() -> {
+                try (Socket raw = silent.accept()) {
+                    // Silent until the client has timed out; its ClientHello waits unread in the socket.
+                    if (!timedOut.await(20, TimeUnit.SECONDS)) {
+                        throw new AssertionError("client never timed out");
+                    }
+                    SSLSocket s = (SSLSocket) sctx.getSocketFactory().createSocket(raw, null, true);
+                    s.setSoTimeout(10_000);
+                    s.startHandshake();
+                    s.getOutputStream().write(7);
+                    return s.getInputStream().read();
+                }
             });
-            Thread.sleep(300);
-            assertTimeoutPreemptively(Duration.ofSeconds(5), c::close);
-            Exception e = assertThrows(Exception.class, () -> handshake.get(5, TimeUnit.SECONDS));
-            assertInstanceOf(IOException.class, e.getCause());
+            try (SSLSocket c = (SSLSocket) cctx.getSocketFactory().createSocket("localhost", silent.getLocalPort())) {
+                c.setSoTimeout(300);
+                long start = System.nanoTime();
+                IOException e = assertThrows(IOException.class, c::startHandshake);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertInstanceOf(SocketTimeoutException.class, e, "the timeout itself, not a handshake failure");
+                assertTrue(millis >= 250 && millis < 5_000, "bounded by soTimeout: " + millis + " ms");
+                assertFalse(c.isClosed(), "a timeout does not close the socket");
+                timedOut.countDown();
+                c.setSoTimeout(10_000);
+                c.startHandshake();
+                assertEquals("TLSv1.3", c.getSession().getProtocol());
+                assertEquals(7, c.getInputStream().read());
+                c.getOutputStream().write(8);
+            }
+            assertEquals(8, server.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** SSLServerSocket.accept honours soTimeout (SocketTimeoutException), and the socket accepts afterwards. */
+    @ParameterizedTest(name = "{0} server")
+    @ValueSource(strings = {"Layer45", "SunJSSE"})
+    @Timeout(30)
+    void acceptTimeoutThenAccept(String serverProvider) throws Exception {
+        String clientProvider = serverProvider.equals("Layer45") ? "SunJSSE" : "Layer45";
+        SSLContext cctx = TestPki.context(clientProvider, null);
+        SSLContext sctx = TestPki.context(serverProvider, TestPki.serverKeys("ec"));
+        try (SSLServerSocket ss = listen(sctx)) {
+            ss.setSoTimeout(200);
+            long start = System.nanoTime();
+            assertThrows(SocketTimeoutException.class, ss::accept);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis >= 150 && millis < 5_000, "bounded by soTimeout: " + millis + " ms");
+            assertFalse(ss.isClosed());
+            ss.setSoTimeout(10_000);
+            Future<SSLSocket> server = echoOnce(ss);
+            try (SSLSocket c = (SSLSocket) cctx.getSocketFactory().createSocket("localhost", ss.getLocalPort())) {
+                c.setSoTimeout(10_000);
+                c.getOutputStream().write(5);
+                assertEquals(5, c.getInputStream().read());
+            }
+            server.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- layered sockets
+
+    /**
+     * A server-mode socket layered over an accepted plain socket with nothing read ahead
+     * ({@code createSocket(Socket, InputStream, boolean)}, as a protocol multiplexer does): server mode,
+     * handshake and echo against both clients; autoClose closes the plain socket.
+     */
+    @ParameterizedTest(name = "{0} layered server <- {1} client, consumed {2}")
+    @CsvSource({"Layer45, SunJSSE, null", "Layer45, Layer45, empty", "SunJSSE, Layer45, empty"})
+    @Timeout(30)
+    void layeredServerModeSocket(String serverProvider, String clientProvider, String consumed) throws Exception {
+        SSLContext cctx = TestPki.context(clientProvider, null);
+        SSLContext sctx = TestPki.context(serverProvider, TestPki.serverKeys("ec"));
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicReference<Socket> rawRef = new AtomicReference<>();
+            Future<Boolean> server = pool.submit(() -> {
+                Socket raw = plain.accept();
+                rawRef.set(raw);
+                InputStream none = consumed.equals("null") ? null : new ByteArrayInputStream(new byte[0]);
+                SSLSocket s = (SSLSocket) sctx.getSocketFactory().createSocket(raw, none, true);
+                boolean serverMode = !s.getUseClientMode();
+                try (s) {
+                    s.setSoTimeout(10_000);
+                    byte[] got = readFully(s.getInputStream(), 3);
+                    s.getOutputStream().write(got);
+                    assertEquals(-1, s.getInputStream().read(), "close_notify ends the stream");
+                }
+                return serverMode;
+            });
+            try (SSLSocket c = (SSLSocket) cctx.getSocketFactory().createSocket("localhost", plain.getLocalPort())) {
+                c.setSoTimeout(10_000);
+                c.getOutputStream().write(new byte[] {1, 2, 3});
+                assertArrayEquals(new byte[] {1, 2, 3}, readFully(c.getInputStream(), 3));
+                assertEquals("TLSv1.3", c.getSession().getProtocol());
+            }
+            assertTrue(server.get(10, TimeUnit.SECONDS), "createSocket(Socket, InputStream, boolean) is server mode");
+            assertTrue(rawRef.get().isClosed(), "autoClose=true closes the layered-over socket");
+        }
+    }
+
+    /**
+     * Layered server socket with bytes already read: SunJSSE replays them (here the 5-byte record header
+     * a multiplexer peeked at); Layer45 does not support pre-read bytes yet (class Javadoc) and refuses
+     * at once with a SocketException, leaving the plain socket open so the application can fall back.
+     */
+    @ParameterizedTest(name = "{0} layered server with pre-read bytes")
+    @ValueSource(strings = {"Layer45", "SunJSSE"})
+    @Timeout(30)
+    void layeredServerWithPreReadBytes(String serverProvider) throws Exception {
+        SSLContext cctx = TestPki.sun(null);
+        SSLContext sctx = TestPki.context(serverProvider, TestPki.serverKeys("ec"));
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Future<String> server = pool.submit(() -> {
+                try (Socket raw = plain.accept()) {
+                    raw.setSoTimeout(10_000);
+                    byte[] header = readFully(raw.getInputStream(), 5);
+                    assertEquals(22, header[0], "a TLS handshake record");
+                    InputStream consumed = new ByteArrayInputStream(header);
+                    if (serverProvider.equals("Layer45")) {
+                        SocketException e = assertThrows(SocketException.class,
+                                () -> sctx.getSocketFactory().createSocket(raw, consumed, true));
+                        assertTrue(e.getMessage().contains("pre-read bytes"), e.getMessage());
+                        assertFalse(raw.isClosed(), "refusing must not close the application's socket");
+                        return "refused";
+                    }
+                    try (SSLSocket s = (SSLSocket) sctx.getSocketFactory().createSocket(raw, consumed, true)) {
+                        s.getOutputStream().write(9);
+                        return "served " + s.getSession().getProtocol();
+                    }
+                }
+            });
+            try (SSLSocket c = (SSLSocket) cctx.getSocketFactory().createSocket("localhost", plain.getLocalPort())) {
+                c.setSoTimeout(10_000);
+                if (serverProvider.equals("Layer45")) {
+                    // The server closed the plain socket after refusing: the client's handshake fails, bounded.
+                    assertThrows(IOException.class, c::startHandshake);
+                } else {
+                    assertEquals(9, c.getInputStream().read());
+                }
+            }
+            // Only after the client closed: SunJSSE's TLS 1.3 close() may wait for the peer's close_notify.
+            assertEquals(serverProvider.equals("Layer45") ? "refused" : "served TLSv1.3",
+                    server.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * A layered client socket with autoClose=false: close() ends TLS (close_notify) but leaves the plain
+     * socket open, connected and usable: plaintext written on it afterwards reaches the server, which
+     * reads it from its own plain stream after TLS ended (a SunJSSE server reads records exactly, so
+     * nothing of that plaintext is swallowed by its TLS layer).
+     */
+    @ParameterizedTest(name = "{0} client")
+    @ValueSource(strings = {"Layer45", "SunJSSE"})
+    @Timeout(30)
+    void layeredClientWithoutAutoCloseKeepsPlainSocket(String clientProvider) throws Exception {
+        SSLContext cctx = TestPki.context(clientProvider, null);
+        SSLContext sctx = TestPki.sun(TestPki.serverKeys("ec"));
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Future<String> server = pool.submit(() -> {
+                try (Socket raw = plain.accept()) {
+                    raw.setSoTimeout(10_000);
+                    SSLSocket s = (SSLSocket) sctx.getSocketFactory().createSocket(raw, null, false);
+                    s.getOutputStream().write(readFully(s.getInputStream(), 5));
+                    assertEquals(-1, s.getInputStream().read(), "the client's close_notify");
+                    return new String(readFully(raw.getInputStream(), 5), StandardCharsets.US_ASCII);
+                }
+            });
+            try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), plain.getLocalPort())) {
+                raw.setSoTimeout(10_000);
+                SSLSocket c = (SSLSocket) cctx.getSocketFactory().createSocket(raw, "localhost", plain.getLocalPort(),
+                        false);
+                c.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), readFully(c.getInputStream(), 5));
+                c.close();
+                assertTrue(c.isClosed());
+                assertFalse(raw.isClosed(), "autoClose=false: the plain socket stays open");
+                assertTrue(raw.isConnected());
+                assertFalse(raw.isOutputShutdown());
+                assertFalse(raw.isInputShutdown());
+                raw.getOutputStream().write("plain".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("plain", server.get(10, TimeUnit.SECONDS));
+            }
         }
     }
 }
