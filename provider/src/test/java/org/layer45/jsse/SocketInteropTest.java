@@ -58,6 +58,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with bytes in {@code consumed}. SunJSSE replays them; Layer45 does not support pre-read bytes yet and
  * refuses with a SocketException (without closing the socket). With nothing pre-read both work.
  */
+@Timeout(120) // every test; the tighter per-test bounds below still apply
 class SocketInteropTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
@@ -110,6 +111,7 @@ class SocketInteropTest {
             } else {
                 c = (SSLSocket) cctx.getSocketFactory().createSocket("localhost", ss.getLocalPort());
             }
+            c.setSoTimeout(10_000); // a stuck handshake fails the test instead of hanging the build
             SSLParameters p = c.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             c.setSSLParameters(p);
