@@ -2,6 +2,7 @@ package org.layer45.jsse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,6 +50,16 @@ public final class EngineSocket extends SSLSocket {
     /** Layered over {@code s}, already connected to {@code host}. */
     EngineSocket(ContextState ctx, Socket s, String host, int port, boolean autoClose, boolean client)
             throws IOException {
+        this(ctx, s, null, host, port, autoClose, client);
+    }
+
+    /**
+     * Layered over {@code s}, reading {@code consumed} first: the bytes the application already took
+     * from {@code s} (e.g. to sniff the protocol), as {@code SSLSocketFactory.createSocket(Socket,
+     * InputStream, boolean)} specifies. Null when nothing was read.
+     */
+    EngineSocket(ContextState ctx, Socket s, InputStream consumed, String host, int port, boolean autoClose,
+            boolean client) throws IOException {
         if (!s.isConnected()) {
             throw new SocketException("the underlying socket is not connected");
         }
@@ -57,7 +68,8 @@ public final class EngineSocket extends SSLSocket {
         this.autoClose = autoClose;
         engine.setUseClientMode(client);
         engine.setTransport(this);
-        io = new SocketIo(this, engine, s.getInputStream(), s.getOutputStream());
+        InputStream in = consumed == null ? s.getInputStream() : new SequenceInputStream(consumed, s.getInputStream());
+        io = new SocketIo(this, engine, in, s.getOutputStream());
     }
 
     /** Used by the server socket after accept: the streams of this very socket. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -61,15 +60,12 @@ final class EngineSocketFactory extends SSLSocketFactory {
         return new EngineSocket(context, s, host, port, autoClose, true);
     }
 
-    /** Server side of a layered socket whose first bytes were already read by the application. */
+    /** Server side of a layered socket whose first bytes ({@code consumed}) were already read by the application. */
     @Override
     public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
-        if (consumed != null && consumed.available() > 0) {
-            throw new SocketException("pre-read bytes on a layered server socket are not supported yet");
-        }
         InetAddress peer = s.getInetAddress();
-        return new EngineSocket(context, s, peer == null ? null : peer.getHostAddress(), s.getPort(), autoClose,
-                false);
+        return new EngineSocket(context, s, consumed, peer == null ? null : peer.getHostAddress(), s.getPort(),
+                autoClose, false);
     }
 
     @Override

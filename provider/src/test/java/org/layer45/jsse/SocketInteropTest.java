@@ -53,10 +53,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Same on both (asserted for both): a handshake soTimeout throws the SocketTimeoutException itself,
  * leaves the socket open and a second startHandshake resumes; accept honours soTimeout.
- *
- * <p>Known difference, asserted per provider: {@code createSocket(Socket, InputStream consumed, boolean)}
- * with bytes in {@code consumed}. SunJSSE replays them; Layer45 does not support pre-read bytes yet and
- * refuses with a SocketException (without closing the socket). With nothing pre-read both work.
+ * {@code createSocket(Socket, InputStream consumed, boolean)} replays the bytes in {@code consumed} on both.
  */
 @Timeout(120) // every test; the tighter per-test bounds below still apply
 class SocketInteropTest {
@@ -416,9 +413,8 @@ class SocketInteropTest {
     }
 
     /**
-     * Layered server socket with bytes already read: SunJSSE replays them (here the 5-byte record header
-     * a multiplexer peeked at); Layer45 does not support pre-read bytes yet (class Javadoc) and refuses
-     * at once with a SocketException, leaving the plain socket open so the application can fall back.
+     * Layered server socket with bytes already read (here the 5-byte record header a multiplexer peeked
+     * at): the TLS layer reads them first, then the socket, and serves the handshake.
      */
     @ParameterizedTest(name = "{0} layered server with pre-read bytes")
     @ValueSource(strings = {"Layer45", "SunJSSE"})
@@ -433,13 +429,6 @@ class SocketInteropTest {
                     byte[] header = readFully(raw.getInputStream(), 5);
                     assertEquals(22, header[0], "a TLS handshake record");
                     InputStream consumed = new ByteArrayInputStream(header);
-                    if (serverProvider.equals("Layer45")) {
-                        SocketException e = assertThrows(SocketException.class,
-                                () -> sctx.getSocketFactory().createSocket(raw, consumed, true));
-                        assertTrue(e.getMessage().contains("pre-read bytes"), e.getMessage());
-                        assertFalse(raw.isClosed(), "refusing must not close the application's socket");
-                        return "refused";
-                    }
                     try (SSLSocket s = (SSLSocket) sctx.getSocketFactory().createSocket(raw, consumed, true)) {
                         s.getOutputStream().write(9);
                         return "served " + s.getSession().getProtocol();
@@ -448,16 +437,10 @@ class SocketInteropTest {
             });
             try (SSLSocket c = (SSLSocket) cctx.getSocketFactory().createSocket("localhost", plain.getLocalPort())) {
                 c.setSoTimeout(10_000);
-                if (serverProvider.equals("Layer45")) {
-                    // The server closed the plain socket after refusing: the client's handshake fails, bounded.
-                    assertThrows(IOException.class, c::startHandshake);
-                } else {
-                    assertEquals(9, c.getInputStream().read());
-                }
+                assertEquals(9, c.getInputStream().read());
             }
             // Only after the client closed: SunJSSE's TLS 1.3 close() may wait for the peer's close_notify.
-            assertEquals(serverProvider.equals("Layer45") ? "refused" : "served TLSv1.3",
-                    server.get(10, TimeUnit.SECONDS));
+            assertEquals("served TLSv1.3", server.get(10, TimeUnit.SECONDS));
         }
     }
 
