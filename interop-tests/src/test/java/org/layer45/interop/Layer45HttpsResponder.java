@@ -32,7 +32,9 @@ import org.layer45.jsse.Session;
  * a second request from the same client is a new connection that may resume. Every session and
  * every handshake failure is kept for the test to inspect. Optional modes for single tests: a
  * {@link #download} served at {@code /bulk}, a {@link #keyUpdateMidResponse KeyUpdate} between the
- * response head and body, and restricted named groups.
+ * response head and body, and restricted named groups. A {@code PUT /upload} with a Content-Length is
+ * always accepted: the body is hashed as it arrives and the answer is {@code received <n> bytes
+ * sha256=<hex>}.
  */
 final class Layer45HttpsResponder implements AutoCloseable {
     final List<SSLSession> sessions = new CopyOnWriteArrayList<>();
@@ -127,6 +129,10 @@ final class Layer45HttpsResponder implements AutoCloseable {
             if (head == null) {
                 return; // a browser's spare connection that never sent a request
             }
+            if (head.startsWith("PUT /upload ")) {
+                receiveUpload(socket, head);
+                return;
+            }
             BulkData bulk = download;
             if (bulk != null && head.startsWith("GET /bulk ")) {
                 sendFile(socket, bulk);
@@ -160,6 +166,29 @@ final class Layer45HttpsResponder implements AutoCloseable {
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         java.nio.file.Files.copy(bulk.file, out);
         out.flush();
+    }
+
+    private void receiveUpload(SSLSocket socket, String head) throws IOException {
+        long left = Long.parseLong(head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("content-length:")).findFirst().orElseThrow().substring(15).strip());
+        long size = left;
+        java.security.MessageDigest md = BulkData.sha256();
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[1 << 16];
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException("upload ended " + left + " bytes early");
+            }
+            md.update(buf, 0, n);
+            left -= n;
+        }
+        String facts = "received " + size + " bytes sha256=" + java.util.HexFormat.of().formatHex(md.digest());
+        pages.add(facts);
+        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                + (facts.length() + 1) + "\r\nConnection: close\r\n\r\n" + facts + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
     }
 
     /** Reads up to the blank line after the request headers; null if the client sent nothing. */

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -37,7 +39,9 @@ import org.layer45.jsse.Session;
  * an SSLHandshakeException whose message names the defect, and the good one (through an
  * intermediate CA) accepted. Also resumption on nginx's TLS 1.3 and TLS 1.2 ports (nginx's own
  * {@code $ssl_session_reused}), client certificates, a KeyUpdate, a 64 MiB download with close_notify
- * both ways, and X25519MLKEM768 (nginx's OpenSSL 3.0 has none: a peer limitation).
+ * both ways, and X25519MLKEM768 (nginx's OpenSSL 3.0 has none: a peer limitation). On nginx's TLS
+ * 1.3-only ports: each suite and group (our client enables just one), each server certificate type
+ * (one port each) and a HelloRetryRequest from the port whose only group is secp384r1.
  */
 @Timeout(60)
 class NginxInteropTest {
@@ -107,6 +111,63 @@ class NginxInteropTest {
             assertTrue(Pattern.matches(expected, e.getMessage().replace('\n', ' ')),
                     host + ": message does not name the problem: " + e.getMessage());
             InteropMatrix.note(e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "TLS 1.3 {0}")
+    @ValueSource(strings = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void tls13Suite(String suite) throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 " + suite);
+        try (SSLSocket s = connect(client, "localhost", nginx.tls13Port)) {
+            s.setEnabledCipherSuites(new String[] {suite});
+            String response = get(s, "localhost");
+            assertTrue(response.contains("nginx saw TLSv1.3 " + suite + " "), response);
+            assertEquals(suite, s.getSession().getCipherSuite());
+        }
+    }
+
+    /** Our client offers (and shares) only {@code group}; nginx reports the curve it used. */
+    @ParameterizedTest(name = "TLS 1.3 group {0}")
+    @CsvSource({"x25519, X25519", "secp256r1, prime256v1", "secp384r1, secp384r1"})
+    void tls13Group(String group, String nginxName) throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 " + group);
+        try (SSLSocket s = connect(client, "localhost", nginx.tls13Port)) {
+            TlsStack.LAYER45.restrictGroups(s, List.of(group));
+            String response = get(s, "localhost");
+            assertTrue(response.contains(" curve=" + nginxName + " "), response);
+            assertEquals(group, s.getSession().getValue(Session.NAMED_GROUP_KEY));
+        } finally {
+            Layer45Groups.clearProperty();
+        }
+    }
+
+    @ParameterizedTest(name = "TLS 1.3 {0} server certificate")
+    @CsvSource({"ec, EC", "rsa, RSA", "ed25519, EdDSA|Ed25519"})
+    void tls13ServerCertificate(String cert, String keyAlgorithm) throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 " + cert + "-cert");
+        try (SSLSocket s = connect(client, "localhost", nginx.tls13Ports.get(cert))) {
+            String response = get(s, "localhost");
+            assertTrue(response.contains("nginx saw TLSv1.3 "), response);
+            String algorithm = ((X509Certificate) s.getSession().getPeerCertificates()[0]).getPublicKey()
+                    .getAlgorithm();
+            assertTrue(algorithm.matches(keyAlgorithm), algorithm);
+        }
+    }
+
+    /**
+     * HelloRetryRequest (RFC 8446 §4.1.4) from nginx: its "hrr" port has secp384r1 as its only group,
+     * for which our first ClientHello (X25519MLKEM768 and x25519 shares) has none. Proven on the wire.
+     */
+    @Test
+    void helloRetryRequestFromNginx() throws Exception {
+        InteropMatrix.cell(NginxPeer.PEER, "TLS1.3 HelloRetryRequest (nginx wants secp384r1, Layer45 shared"
+                + " X25519MLKEM768+x25519)");
+        try (WireTap tap = new WireTap(nginx.tls13Ports.get("hrr"));
+                SSLSocket s = connect(client, "localhost", tap.port())) {
+            String response = get(s, "localhost");
+            assertTrue(response.contains("nginx saw TLSv1.3 ") && response.contains(" curve=secp384r1 "), response);
+            assertEquals("secp384r1", s.getSession().getValue(Session.NAMED_GROUP_KEY));
+            InteropMatrix.note(tap.connection(0).assertHelloRetryTo("secp384r1"));
         }
     }
 
