@@ -199,8 +199,8 @@ class ChromiumInteropTest {
     /**
      * HelloRetryRequest (RFC 8446 §4.1.4): our server accepts only P-256 or only P-384, for which
      * Chromium's first ClientHello (shares for X25519MLKEM768 and x25519) has no share, so the server
-     * must ask again (the only way to make Chromium use these groups). Proven on the wire by a {@link WireTap} between Chromium and the server, and by the
-     * server session's group.
+     * must ask again (the only way to make Chromium use these groups). Proven on the wire by a
+     * {@link WireTap} between Chromium and the server, and by the server session's group.
      */
     @ParameterizedTest(name = "HelloRetryRequest to {0}")
     @ValueSource(strings = {"secp256r1", "secp384r1"})
