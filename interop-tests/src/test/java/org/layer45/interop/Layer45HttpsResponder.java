@@ -169,21 +169,9 @@ final class Layer45HttpsResponder implements AutoCloseable {
     }
 
     private void receiveUpload(SSLSocket socket, String head) throws IOException {
-        long left = Long.parseLong(head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
+        long size = Long.parseLong(head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
                 .startsWith("content-length:")).findFirst().orElseThrow().substring(15).strip());
-        long size = left;
-        java.security.MessageDigest md = BulkData.sha256();
-        InputStream in = socket.getInputStream();
-        byte[] buf = new byte[1 << 16];
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) {
-                throw new IOException("upload ended " + left + " bytes early");
-            }
-            md.update(buf, 0, n);
-            left -= n;
-        }
-        String facts = "received " + size + " bytes sha256=" + java.util.HexFormat.of().formatHex(md.digest());
+        String facts = "received " + size + " bytes sha256=" + BulkData.sha256Of(socket.getInputStream(), size);
         pages.add(facts);
         socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
                 + (facts.length() + 1) + "\r\nConnection: close\r\n\r\n" + facts + "\n")
