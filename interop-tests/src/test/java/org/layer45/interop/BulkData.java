@@ -68,6 +68,25 @@ final class BulkData {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * Reads exactly {@code size} bytes of {@code in} (no further) and returns their SHA-256 (hex);
+     * an end of stream before that is an IOException.
+     */
+    static String sha256Of(InputStream in, long size) throws IOException {
+        MessageDigest md = sha256();
+        byte[] buf = new byte[1 << 16];
+        long left = size;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException("end of stream with " + left + " of " + size + " bytes still to come");
+            }
+            md.update(buf, 0, n);
+            left -= n;
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -134,6 +134,37 @@ class CloseNotifyInteropTest {
         }
     }
 
+    /**
+     * gnutls-serv {@code --echo} reports a truncation ("The TLS connection was non-properly
+     * terminated") and says nothing for a close_notify. So our client closes one connection with
+     * close_notify and then a second one with a bare TCP close: gnutls-serv, serving one connection
+     * at a time, must report the second and only the second.
+     */
+    @Test
+    void ourClientClosesGnuTlsServerSeesCloseNotify() throws Exception {
+        GnuTlsPeer gnutls = GnuTlsPeer.require();
+        InteropMatrix.cell(GnuTlsPeer.SERVER, "TLS1.3 close_notify Layer45 -> peer");
+        String truncated = "The TLS connection was non-properly terminated";
+        int port = Peers.freePort();
+        try (PeerProcess server = gnutls.server(port, "ec", List.of("--echo"))) {
+            for (boolean closeNotify : new boolean[] {true, false}) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                try (SocketDriver driver = new SocketDriver(socket, new ClientConnection(
+                        gnutls.clientConfig().build()))) {
+                    driver.handshake();
+                    driver.write("echo me\n".getBytes(StandardCharsets.US_ASCII));
+                    driver.readUntil("echo me", 5_000);
+                    if (!closeNotify) {
+                        socket.close(); // before the driver's close could send close_notify
+                    }
+                }
+            }
+            server.awaitOutput(truncated, 5_000);
+            assertEquals(1, server.output().split(truncated, -1).length - 1, server.output());
+            InteropMatrix.note("gnutls-serv reported \"" + truncated + "\" for the bare TCP close only");
+        }
+    }
+
     /** What a test does on our server's open connection with the peer's client. */
     @FunctionalInterface
     private interface OnConnection {

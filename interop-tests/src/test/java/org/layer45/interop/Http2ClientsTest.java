@@ -28,13 +28,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.layer45.jsse.Session;
 
 /**
  * The two HTTP/2 clients of issue 5 given a Layer45 SSLContext in process (the provider tests run
  * them from a child JVM configured by java.security; here the application hands the context over):
  * Apache HttpClient 5 async forced to HTTP/2 and java.net.http.HttpClient asking for HTTP/2, both
- * against nginx. Each must get HTTP/2 by ALPN over TLS 1.3 on a session that is Layer45's.
+ * against nginx. Each must get HTTP/2 by ALPN over TLS 1.3 on a session that is Layer45's; and
+ * java.net.http forced to HTTP/1.1 must get HTTP/1.1 on such a session.
  */
 @Timeout(60)
 class Http2ClientsTest {
@@ -71,20 +74,26 @@ class Http2ClientsTest {
         }
     }
 
-    @Test
-    void javaNetHttpHttp2(@TempDir Path dir) throws Exception {
+    /**
+     * java.net.http asking for HTTP/2 (ALPN h2) and forced to HTTP/1.1 ({@code Version.HTTP_1_1}),
+     * which must then speak HTTP/1.1 to nginx, whatever ALPN it sends; nginx reports both.
+     */
+    @ParameterizedTest(name = "java.net.http {0}")
+    @CsvSource({"HTTP_2, 'HTTP/2', alpn=h2 http=HTTP/2.0", "HTTP_1_1, 'HTTP/1.1 (forced)', http=HTTP/1.1"})
+    void javaNetHttp(HttpClient.Version version, String cell, String nginxSaw, @TempDir Path dir) throws Exception {
         InteropMatrix.cell("java.net.http " + Runtime.version().feature(),
-                "client on Layer45 (sslContext) -> nginx: HTTP/2, TLS 1.3");
+                "client on Layer45 (sslContext) -> nginx: " + cell + ", TLS 1.3");
         try (NginxPeer nginx = NginxPeer.startForHttpClients(pki, dir)) {
             HttpClient client = HttpClient.newBuilder().sslContext(TlsStack.LAYER45.context(pki, null))
-                    .version(HttpClient.Version.HTTP_2).build();
+                    .version(version).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(nginx.url(nginx.port)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
-            assertEquals(HttpClient.Version.HTTP_2, response.version());
-            assertTrue(response.body().startsWith("nginx saw TLSv1.3 ") && response.body().contains("alpn=h2"),
+            assertEquals(version, response.version());
+            assertTrue(response.body().startsWith("nginx saw TLSv1.3 ") && response.body().contains(nginxSaw),
                     response.body());
             assertLayer45(response.sslSession().orElseThrow());
+            InteropMatrix.note(response.body().strip());
         }
     }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * at all as a {@linkplain #limitation peer limitation} with the peer's own output as evidence. When
  * surefire runs the module in several JVMs, each JVM keeps its rows in
  * {@code target/interop-matrix-rows/} and every write merges the rows of all JVMs of the same Maven
- * run (same parent process) under a file lock, so the one markdown file holds every cell.
+ * run (same parent process) under a file lock, so the one markdown file holds every cell. The file
+ * is written twice: as the latest run and under the JDK's name (see {@link #OUT_FOR_JDK}).
  */
 public final class InteropMatrix implements TestWatcher {
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<>();
@@ -38,6 +39,12 @@ public final class InteropMatrix implements TestWatcher {
     private static final List<String[]> ROWS = new ArrayList<>();
     private static final Path OUT = Path.of(System.getProperty("interop.matrix",
             "target/interop-matrix.md"));
+    /**
+     * The same table under the JDK's name ({@code interop-matrix-jdk17.md}): {@code .ci/run} runs the
+     * build on JDK 17 and then JDK 25 in one tree, and the second run must not erase the first.
+     */
+    private static final Path OUT_FOR_JDK = OUT.resolveSibling(OUT.getFileName().toString()
+            .replaceFirst("(\\.md)?$", "-jdk" + Runtime.version().feature() + "$1"));
 
     /** Names the cell the calling test proves; call it before the test can fail. */
     public static void cell(String peer, String dimension) {
@@ -79,9 +86,12 @@ public final class InteropMatrix implements TestWatcher {
         }
     }
 
-    /** A peer binary is missing (and not required): one skipped row says so. */
+    /** A peer binary is missing (and not required): one skipped row says so (once per binary). */
     static void peerMissing(String binary) {
         synchronized (ROWS) {
+            if (ROWS.stream().anyMatch(r -> r[0].equals(binary) && r[2].equals("skipped"))) {
+                return;
+            }
             ROWS.add(new String[] {binary, "(every test)", "skipped", binary + " not installed"});
             write();
         }
@@ -142,7 +152,7 @@ public final class InteropMatrix implements TestWatcher {
 
     private static void write() {
         try {
-            MatrixRows.writeMerged(OUT, ROWS, VERSIONS, InteropMatrix::render);
+            MatrixRows.writeMerged(List.of(OUT, OUT_FOR_JDK), ROWS, VERSIONS, InteropMatrix::render);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -109,19 +109,7 @@ class JavaPeerBulkTransferTest {
     }
 
     /** Reads exactly 64 MiB and returns its SHA-256. */
-    private static byte[] receive(SSLSocket s) throws IOException, NoSuchAlgorithmException {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        InputStream in = s.getInputStream();
-        byte[] buf = new byte[1 << 16];
-        long left = (long) CHUNK * CHUNKS;
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) {
-                throw new IOException("end of stream with " + left + " bytes still to come");
-            }
-            sha.update(buf, 0, n);
-            left -= n;
-        }
-        return sha.digest();
+    private static byte[] receive(SSLSocket s) throws IOException {
+        return HexFormat.of().parseHex(BulkData.sha256Of(s.getInputStream(), (long) CHUNK * CHUNKS));
     }
 }

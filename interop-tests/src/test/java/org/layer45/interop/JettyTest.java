@@ -10,28 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SSLSession;
 
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Jetty;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -137,39 +122,9 @@ class JettyTest {
         tls.setProvider(Layer45Provider.NAME);
         tls.setKeyStore(pki.keyStore("server-ec"));
         tls.setKeyStorePassword(TlsStack.PASSWORD);
-        HttpConfiguration config = new HttpConfiguration();
-        config.addCustomizer(new SecureRequestCustomizer());
-        HttpConnectionFactory h1 = new HttpConnectionFactory(config);
-        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(config);
-        ALPNServerConnectionFactory negotiation = new ALPNServerConnectionFactory();
-        negotiation.setDefaultProtocol(h1.getProtocol());
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(tls, negotiation.getProtocol()), negotiation, h2, h1);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.setHandler(new SessionReport());
-        server.start();
-        try {
-            String out = Curl.get(pki, connector.getLocalPort(), curlFlag).assertTls13(httpVersion, alpn);
+        try (Layer45JettyServer server = new Layer45JettyServer(tls)) {
+            String out = Curl.get(pki, server.port(), curlFlag).assertTls13(httpVersion, alpn);
             assertTrue(out.contains("jetty on Layer45 TLSv1.3 http=" + jettyProtocol), out);
-        } finally {
-            server.stop();
-        }
-    }
-
-    /** Answers with the TLS session Jetty's SecureRequestCustomizer attached to the request. */
-    private static final class SessionReport extends Handler.Abstract {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            EndPoint.SslSessionData data = (EndPoint.SslSessionData) request.getAttribute(
-                    EndPoint.SslSessionData.ATTRIBUTE);
-            SSLSession s = data.sslSession();
-            String body = "jetty on " + s.getValue(Session.PROVIDER_KEY) + " " + s.getProtocol() + " http="
-                    + request.getConnectionMetaData().getProtocol() + " suite=" + s.getCipherSuite() + "\n";
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
-            Content.Sink.write(response, true, body, callback);
-            return true;
         }
     }
 }

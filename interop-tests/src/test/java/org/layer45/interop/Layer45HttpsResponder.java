@@ -32,7 +32,9 @@ import org.layer45.jsse.Session;
  * a second request from the same client is a new connection that may resume. Every session and
  * every handshake failure is kept for the test to inspect. Optional modes for single tests: a
  * {@link #download} served at {@code /bulk}, a {@link #keyUpdateMidResponse KeyUpdate} between the
- * response head and body, and restricted named groups.
+ * response head and body, and restricted named groups. A {@code PUT /upload} with a Content-Length is
+ * always accepted: the body is hashed as it arrives and the answer is {@code received <n> bytes
+ * sha256=<hex>}.
  */
 final class Layer45HttpsResponder implements AutoCloseable {
     final List<SSLSession> sessions = new CopyOnWriteArrayList<>();
@@ -127,6 +129,10 @@ final class Layer45HttpsResponder implements AutoCloseable {
             if (head == null) {
                 return; // a browser's spare connection that never sent a request
             }
+            if (head.startsWith("PUT /upload ")) {
+                receiveUpload(socket, head);
+                return;
+            }
             BulkData bulk = download;
             if (bulk != null && head.startsWith("GET /bulk ")) {
                 sendFile(socket, bulk);
@@ -160,6 +166,17 @@ final class Layer45HttpsResponder implements AutoCloseable {
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         java.nio.file.Files.copy(bulk.file, out);
         out.flush();
+    }
+
+    private void receiveUpload(SSLSocket socket, String head) throws IOException {
+        long size = Long.parseLong(head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("content-length:")).findFirst().orElseThrow().substring(15).strip());
+        String facts = "received " + size + " bytes sha256=" + BulkData.sha256Of(socket.getInputStream(), size);
+        pages.add(facts);
+        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                + (facts.length() + 1) + "\r\nConnection: close\r\n\r\n" + facts + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
     }
 
     /** Reads up to the blank line after the request headers; null if the client sent nothing. */

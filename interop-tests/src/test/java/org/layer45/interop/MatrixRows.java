@@ -44,10 +44,13 @@ final class MatrixRows {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
     }
 
-    /** Saves this JVM's rows, merges every JVM's rows of this run and writes {@code out} with {@code render}. */
-    static void writeMerged(Path out, List<String[]> rows, Map<String, String> versions,
+    /**
+     * Saves this JVM's rows, merges every JVM's rows of this run and writes each of {@code outs} (the
+     * first names the rows folder) with {@code render}.
+     */
+    static void writeMerged(List<Path> outs, List<String[]> rows, Map<String, String> versions,
             BiFunction<List<String[]>, Map<String, String>, String> render) throws IOException {
-        Path dir = out.toAbsolutePath().getParent().resolve("interop-matrix-rows");
+        Path dir = outs.get(0).toAbsolutePath().getParent().resolve("interop-matrix-rows");
         Files.createDirectories(dir);
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
@@ -64,9 +67,12 @@ final class MatrixRows {
                     load(f, allRows, allVersions);
                 }
             }
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            Files.writeString(tmp, render.apply(allRows, allVersions), StandardCharsets.UTF_8);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            String markdown = render.apply(allRows, allVersions);
+            for (Path out : outs) {
+                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+                Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         }
     }
 

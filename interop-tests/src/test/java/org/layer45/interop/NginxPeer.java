@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  *     {@link #bulkFile}), {@code mtls.localhost}
  *     ({@code ssl_verify_client on}), and the badssl vhosts of {@link BadSslPki}, chosen by SNI;
  *     {@link #tls13Port} / {@link #tls12Port}: one version each (nginx 1.22 ignores
- *     {@code ssl_protocols} in an SNI-selected server block, so versions get their own ports).</li>
+ *     {@code ssl_protocols} in an SNI-selected server block, so versions get their own ports);
+ *     {@link #tls13Ports}: more TLS 1.3-only ports, one per server certificate ({@code ec}, {@code rsa},
+ *     {@code ed25519}: the client cannot pick nginx's certificate otherwise) and {@code hrr}, whose only
+ *     group is secp384r1, so a client that shared x25519 gets a HelloRetryRequest.</li>
  * <li>{@link #startForHttpClients}: the client-library layout, the test PKI's ECDSA certificate
  *     alone on all three ports (same versions per port).</li>
  * </ul>
@@ -41,6 +46,8 @@ final class NginxPeer implements AutoCloseable {
     final int port;
     final int tls13Port;
     final int tls12Port;
+    /** Interop layout: the single-purpose TLS 1.3 ports by name (see the class comment); else empty. */
+    final Map<String, Integer> tls13Ports;
     /**
      * Interop layout: the file nginx serves as {@code /bulk.bin} on {@link #port} (a test writes it,
      * nginx opens it per request); null in the client-library layout.
@@ -49,11 +56,13 @@ final class NginxPeer implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private NginxPeer(Path dir, int port, int tls13Port, int tls12Port, List<String> servers) throws Exception {
+    private NginxPeer(Path dir, int port, int tls13Port, int tls12Port, Map<String, Integer> tls13Ports,
+            List<String> servers) throws Exception {
         String nginx = Peers.require("nginx");
         this.port = port;
         this.tls13Port = tls13Port;
         this.tls12Port = tls12Port;
+        this.tls13Ports = Map.copyOf(tls13Ports);
         Files.createDirectories(dir.resolve("tmp"));
         List<String> conf = new ArrayList<>(List.of("daemon off;", "worker_processes 1;",
                 "pid " + dir.resolve("nginx.pid") + ";", "error_log stderr notice;",
@@ -77,6 +86,9 @@ final class NginxPeer implements AutoCloseable {
             for (int p : List.of(port, tls13Port, tls12Port)) {
                 awaitPort(p);
             }
+            for (int p : tls13Ports.values()) {
+                awaitPort(p);
+            }
         } catch (Exception | AssertionError e) {
             close();
             throw e;
@@ -88,13 +100,15 @@ final class NginxPeer implements AutoCloseable {
         Peers.require("nginx");
         BadSslPki bad = BadSslPki.get(pki);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("server-ec-chain.pem"), Files.readString(pki.file("server-ec.pem"))
-                + Files.readString(pki.file("ca-ec.pem")));
-        Files.writeString(dir.resolve("server-rsa-chain.pem"), Files.readString(pki.file("server-rsa.pem"))
-                + Files.readString(pki.file("ca-rsa.pem")));
-        String localCerts = "ssl_certificate " + dir.resolve("server-ec-chain.pem") + "; ssl_certificate_key "
-                + pki.file("server-ec.key") + "; ssl_certificate " + dir.resolve("server-rsa-chain.pem")
-                + "; ssl_certificate_key " + pki.file("server-rsa.key") + ";";
+        Map<String, String> certs = new LinkedHashMap<>();
+        for (String[] leaf : new String[][] {{"ec", "ec"}, {"rsa", "rsa"}, {"ed25519", "ec"}}) {
+            Path chain = dir.resolve("server-" + leaf[0] + "-chain.pem");
+            Files.writeString(chain, Files.readString(pki.file("server-" + leaf[0] + ".pem"))
+                    + Files.readString(pki.file("ca-" + leaf[1] + ".pem")));
+            certs.put(leaf[0], "ssl_certificate " + chain + "; ssl_certificate_key " + pki.file("server-" + leaf[0]
+                    + ".key") + ";");
+        }
+        String localCerts = certs.get("ec") + " " + certs.get("rsa");
         // The worker runs as nobody when the tests run as root: the bulk file needs a world-readable folder.
         Path bulkDir = Files.createTempDirectory("layer45-nginx-bulk",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -113,7 +127,9 @@ final class NginxPeer implements AutoCloseable {
             servers.add("    ssl_certificate " + bad.chain(name) + "; ssl_certificate_key " + bad.key(name) + ";");
             servers.add("    " + INTEROP_REPORT + " }");
         }
-        NginxPeer nginx = withVersionPorts(dir, port, localCerts, INTEROP_REPORT, servers);
+        Map<String, String> tls13Servers = new LinkedHashMap<>(certs);
+        tls13Servers.put("hrr", certs.get("ec") + " ssl_ecdh_curve secp384r1;");
+        NginxPeer nginx = withVersionPorts(dir, port, localCerts, INTEROP_REPORT, servers, tls13Servers);
         nginx.bulkFile = bulkDir.resolve("bulk.bin");
         return nginx;
     }
@@ -125,19 +141,31 @@ final class NginxPeer implements AutoCloseable {
         int port = Peers.freePort();
         List<String> servers = new ArrayList<>(List.of("  server { listen 127.0.0.1:" + port
                 + " ssl http2; ssl_protocols TLSv1.2 TLSv1.3; " + ecCert + " " + HTTP_CLIENTS_REPORT + " }"));
-        return withVersionPorts(dir, port, ecCert, HTTP_CLIENTS_REPORT, servers);
+        return withVersionPorts(dir, port, ecCert, HTTP_CLIENTS_REPORT, servers, Map.of());
     }
 
-    /** Adds the TLS 1.3-only and TLS 1.2-only servers with {@code certs} and starts nginx. */
+    /**
+     * Adds the TLS 1.3-only and TLS 1.2-only servers with {@code certs}, and a TLS 1.3-only server
+     * for each entry of {@code tls13Servers} (name → its certificate and settings), and starts nginx.
+     */
     private static NginxPeer withVersionPorts(Path dir, int port, String certs, String location,
-            List<String> servers) throws Exception {
+            List<String> servers, Map<String, String> tls13Servers) throws Exception {
         int tls13Port = Peers.freePort();
         int tls12Port = Peers.freePort();
-        servers.add("  server { listen 127.0.0.1:" + tls13Port + " ssl http2; ssl_protocols TLSv1.3; " + certs
-                + " " + location + " }");
-        servers.add("  server { listen 127.0.0.1:" + tls12Port + " ssl http2; ssl_protocols TLSv1.2; " + certs
-                + " " + location + " }");
-        return new NginxPeer(dir, port, tls13Port, tls12Port, servers);
+        servers.add(versionServer(tls13Port, "TLSv1.3", certs, location));
+        servers.add(versionServer(tls12Port, "TLSv1.2", certs, location));
+        Map<String, Integer> tls13Ports = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : tls13Servers.entrySet()) {
+            int p = Peers.freePort();
+            tls13Ports.put(e.getKey(), p);
+            servers.add(versionServer(p, "TLSv1.3", e.getValue(), location));
+        }
+        return new NginxPeer(dir, port, tls13Port, tls12Port, tls13Ports, servers);
+    }
+
+    private static String versionServer(int port, String version, String settings, String location) {
+        return "  server { listen 127.0.0.1:" + port + " ssl http2; ssl_protocols " + version + "; " + settings + " "
+                + location + " }";
     }
 
     /** The one location block: a plain-text report that begins with the version, suite and group. */

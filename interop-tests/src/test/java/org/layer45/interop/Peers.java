@@ -18,6 +18,8 @@ import java.util.Locale;
  * {@code /usr/sbin}).
  */
 final class Peers {
+    private static final java.util.Set<String> REPORTED_MISSING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Peers() {
     }
 
@@ -25,13 +27,21 @@ final class Peers {
         return "true".equalsIgnoreCase(System.getenv("LAYER45_REQUIRE_PEERS"));
     }
 
-    /** The absolute path of {@code name} on PATH; skips (locally) or fails (CI) when absent. */
+    /**
+     * The absolute path of {@code name} on PATH; skips (locally) or fails (CI) when absent. A skip
+     * is also printed to the console (stderr, once per binary), where the Maven output shows it.
+     */
     static String require(String name) {
         String path = find(name);
         if (path == null && required()) {
             throw new AssertionError(name + " is not installed but LAYER45_REQUIRE_PEERS=true");
         }
         if (path == null) {
+            if (REPORTED_MISSING.add(name)) {
+                System.err.println("[layer45 interop] SKIPPING the tests that need " + name + ": not found on"
+                        + " PATH or in /usr/sbin, /sbin, /usr/local/sbin (set LAYER45_REQUIRE_PEERS=true to fail"
+                        + " instead; .ci/run installs every peer)");
+            }
             InteropMatrix.peerMissing(name);
         }
         assumeTrue(path != null, name + " not installed; skipping");

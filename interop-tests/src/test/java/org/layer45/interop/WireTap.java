@@ -120,14 +120,16 @@ final class WireTap implements AutoCloseable {
                 byte[] buf = new byte[1 << 16];
                 try (InputStream in = from.getInputStream()) {
                     OutputStream out = to.getOutputStream();
+                    boolean forwarding = true;
                     int n;
                     while ((n = in.read(buf)) > 0) {
                         d.feed(buf, n, this);
-                        out.write(buf, 0, n);
-                        out.flush();
+                        forwarding = forwarding && forward(out, buf, n, d);
                     }
                     d.eof = true;
-                    to.shutdownOutput(); // pass the half-close on (TLS 1.3 allows half-closed connections)
+                    if (forwarding) {
+                        to.shutdownOutput(); // pass the half-close on (TLS 1.3 allows half-closed connections)
+                    }
                 } catch (IOException e) {
                     d.ioError = e.toString();
                     closeSockets();
@@ -140,6 +142,21 @@ final class WireTap implements AutoCloseable {
             }, "wiretap-" + (d.client ? "c2s" : "s2c"));
             t.setDaemon(true);
             t.start();
+        }
+
+        /**
+         * Passes bytes on; false once the receiver is gone (e.g. it closed after its close_notify), after
+         * which the sender's further records are still read and recorded, up to its own end of stream.
+         */
+        private static boolean forward(OutputStream out, byte[] buf, int n, Direction d) {
+            try {
+                out.write(buf, 0, n);
+                out.flush();
+                return true;
+            } catch (IOException receiverGone) {
+                d.ioError = "forwarding: " + receiverGone;
+                return false;
+            }
         }
 
         void closeSockets() {
@@ -176,6 +193,27 @@ final class WireTap implements AutoCloseable {
 
         boolean helloRetried() {
             return serverHellos().stream().anyMatch(ServerHello::retryRequest);
+        }
+
+        /**
+         * Asserts a HelloRetryRequest to {@code group} (RFC 8446 §4.1.4) on the first connection
+         * attempt: the first ClientHello has no share for it, the first ServerHello is an HRR that
+         * selects it, and the second ClientHello shares exactly it. Returns that story for the matrix.
+         */
+        String assertHelloRetryTo(String group) {
+            int code = TlsHellos.groupCode(group);
+            if (clientHellos().size() != 2 || serverHellos().isEmpty()) {
+                throw new AssertionError("two ClientHellos and a HelloRetryRequest expected: " + this);
+            }
+            List<Integer> firstShares = clientHellos().get(0).keyShareGroups();
+            ServerHello hrr = serverHellos().get(0);
+            if (firstShares.contains(code) || !hrr.retryRequest() || hrr.group() != code
+                    || !clientHellos().get(1).keyShareGroups().equals(List.of(code))) {
+                throw new AssertionError("no HelloRetryRequest to " + group + " between shares " + firstShares
+                        + " and a second share for it: " + this);
+            }
+            return "tap: first ClientHello shares " + TlsHellos.groupNames(firstShares)
+                    + "; HelloRetryRequest selected " + group + "; second ClientHello shares " + group;
         }
 
         /** The group the server's key share used: ServerHello key_share (1.3) or ServerKeyExchange (1.2). */
