@@ -186,8 +186,8 @@ class ResultsTableTest {
 
     @Test
     void medianOfOddAndEvenCounts() {
-        assertEquals(new ResultsTable.Stats(2, 1, 3), ResultsTable.Stats.of(List.of(3.0, 1.0, 2.0)));
-        assertEquals(new ResultsTable.Stats(2.5, 1, 4), ResultsTable.Stats.of(List.of(4.0, 1.0, 3.0, 2.0)));
+        assertEquals(new BenchResults.Stats(2, 1, 3), BenchResults.Stats.of(List.of(3.0, 1.0, 2.0)));
+        assertEquals(new BenchResults.Stats(2.5, 1, 4), BenchResults.Stats.of(List.of(4.0, 1.0, 3.0, 2.0)));
     }
 
     @Test
@@ -205,12 +205,12 @@ class ResultsTableTest {
     @Test
     void csvFieldsAndLabels() {
         assertEquals(List.of("a", "b,c", "", "say \"hi\"", ""),
-                ResultsTable.splitCsvLine("a,\"b,c\",,\"say \"\"hi\"\"\","));
-        ResultsTable.Row row = ResultsTable.parseCsv(
+                BenchResults.splitCsvLine("a,\"b,c\",,\"say \"\"hi\"\"\","));
+        BenchResults.Row row = BenchResults.parseCsv(
                 "\"Benchmark\",\"Score\",\"Unit\"\n\"x.A.m:·gc.alloc.rate.norm\",1,B/op", "t").get(0);
         assertEquals("gc.alloc.rate.norm", row.label());
         assertEquals("x.A.m", row.benchmark());
-        assertEquals("A.m", ResultsTable.shortName(row.benchmark()));
+        assertEquals("A.m", BenchResults.shortName(row.benchmark()));
     }
 
     @Test
