@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -49,7 +50,8 @@ public class BulkBenchmark {
     public int size;
 
     private BenchProvider stack;
-    private BenchPki pki;
+    private SSLContext clientContext;
+    private SSLContext serverContext;
     private SSLEngine sender;
     private SSLEngine receiver;
     private ByteBuffer plaintext;
@@ -59,7 +61,9 @@ public class BulkBenchmark {
     @Setup(Level.Trial)
     public void setUpTrial(BenchmarkParams params) throws SSLException {
         stack = BenchProvider.valueOf(provider);
-        pki = BenchPki.create();
+        BenchPki pki = BenchPki.create();
+        clientContext = stack.clientContext(pki);
+        serverContext = stack.serverContext(pki, "ecdsa");
         byte[] data = new byte[size];
         Arrays.fill(data, (byte) 'x');
         plaintext = ByteBuffer.wrap(data);
@@ -80,15 +84,16 @@ public class BulkBenchmark {
     /** A new connection for every iteration (sequence numbers start again). */
     @Setup(Level.Iteration)
     public void setUpConnection() throws SSLException {
-        SSLEngine client = stack.clientContext(pki).createSSLEngine(BenchPki.HOST, 443);
+        SSLEngine client = clientContext.createSSLEngine(BenchPki.HOST, 443);
         client.setUseClientMode(true);
         stack.configure(client);
         SSLParameters p = client.getSSLParameters();
         p.setProtocols(new String[] {"TLSv1.3"});
         p.setCipherSuites(new String[] {suite});
         client.setSSLParameters(p);
-        stack.restrictGroups(client, List.of("x25519"));
-        SSLEngine server = stack.serverContext(pki, "ecdsa").createSSLEngine();
+        // secp256r1 stays listed: BCJSSE derives its ECDSA P-256 signing ability from its groups (INTEROP.md §6).
+        stack.restrictGroups(client, List.of("x25519", "secp256r1"));
+        SSLEngine server = serverContext.createSSLEngine();
         server.setUseClientMode(false);
         stack.configure(server);
         new EnginePair(client, server).handshake();
