@@ -44,6 +44,8 @@ final class RecordLayer {
     /** Whether the read direction uses TLS 1.2 protection (its alerts are never plaintext). */
     private boolean read12;
     private ByteBuffer scratch;
+    /** Set when the handshake completes: the next {@link #flushHandshake} releases the AEAD state. */
+    private boolean releaseAfterFlush;
 
     RecordLayer(CryptoBackend backend) {
         this.backend = backend;
@@ -124,9 +126,15 @@ final class RecordLayer {
         return defragmenter;
     }
 
-    /** Drops handshake-only buffers once the handshake is over (DESIGN.md §6: idle connections stay small). */
+    /**
+     * Drops handshake-only buffers once the handshake is over (DESIGN.md §6: idle connections stay
+     * small), and, once the handshake's last records are sealed, the AEAD state of both directions: a
+     * TLS 1.2 Finished leaves both ciphers keyed, and a direction that then stays idle need not keep
+     * its expanded key schedule. The next record of a direction rebuilds its state once.
+     */
     void handshakeDone() {
         scratch = null;
+        releaseAfterFlush = true;
     }
 
     // ---- outbound
@@ -143,12 +151,16 @@ final class RecordLayer {
 
     /** Seals queued handshake bytes into records of at most 2^14 bytes under the current write keys. */
     void flushHandshake() throws TlsFailure {
-        if (pendingHandshake == null) {
-            return;
+        if (pendingHandshake != null) {
+            byte[] bytes = pendingHandshake.toByteArray();
+            pendingHandshake = null;
+            queueRecord(ContentType.HANDSHAKE, bytes);
         }
-        byte[] bytes = pendingHandshake.toByteArray();
-        pendingHandshake = null;
-        queueRecord(ContentType.HANDSHAKE, bytes);
+        if (releaseAfterFlush) {
+            releaseAfterFlush = false;
+            read.releaseState();
+            write.releaseState();
+        }
     }
 
     /**

@@ -170,4 +170,9 @@ final class Tls12Protection extends RecordProtection {
     public AeadAlgorithm algorithm() {
         return aead.algorithm();
     }
+
+    @Override
+    public void releaseState() {
+        aead.releaseState();
+    }
 }

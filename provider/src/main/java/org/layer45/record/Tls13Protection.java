@@ -212,6 +212,11 @@ final class Tls13Protection extends RecordProtection {
         return aead.algorithm();
     }
 
+    @Override
+    public void releaseState() {
+        aead.releaseState();
+    }
+
     /** Test hook: jump the sequence number (to test limits and wrap-around). */
     void setSequenceNumber(long sequence) {
         this.sequence = sequence;

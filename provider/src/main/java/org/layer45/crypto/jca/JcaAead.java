@@ -109,6 +109,12 @@ public final class JcaAead implements Aead {
         }
     }
 
+    /** The cipher is created again, and keyed, by the next record. */
+    @Override
+    public void releaseState() {
+        cipher = null;
+    }
+
     private AlgorithmParameterSpec spec(byte[] nonce) {
         return chacha()
                 ? new IvParameterSpec(nonce)
