@@ -194,6 +194,11 @@ public final class Session extends ExtendedSSLSession {
         return id.clone();
     }
 
+    /** The id itself, not a copy, for the session cache's key: callers must not change it. */
+    byte[] idBytes() {
+        return id;
+    }
+
     @Override
     public SSLSessionContext getSessionContext() {
         return context;
