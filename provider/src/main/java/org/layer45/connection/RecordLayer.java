@@ -128,9 +128,10 @@ final class RecordLayer {
 
     /**
      * Drops handshake-only buffers once the handshake is over (DESIGN.md §6: idle connections stay
-     * small), and, once the handshake's last records are sealed, the AEAD state of both directions: a
-     * TLS 1.2 Finished leaves both ciphers keyed, and a direction that then stays idle need not keep
-     * its expanded key schedule. The next record of a direction rebuilds its state once.
+     * small), and, once the handshake's last records are sealed, the AEAD state of both directions:
+     * TLS 1.2 Finished messages key both application ciphers, a TLS 1.3 server's tickets key its write
+     * cipher, and a direction that then stays idle need not keep an expanded key schedule. The next
+     * record of a direction rebuilds its state, once.
      */
     void handshakeDone() {
         scratch = null;

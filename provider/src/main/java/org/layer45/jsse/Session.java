@@ -64,8 +64,8 @@ public final class Session extends ExtendedSSLSession {
     private final int peerPort;
     private final long creationTime = System.currentTimeMillis();
     /**
-     * The application's values ({@link #putValue}); created on the first put, since most sessions never
-     * get one and an empty ConcurrentHashMap costs ~150 bytes per connection (DESIGN.md §6).
+     * The application's values ({@link #putValue}); null until the first put, since most sessions never
+     * get one (the provider-specific values are computed, not stored: DESIGN.md §6).
      */
     private volatile Map<String, Object> values;
     /**

@@ -21,14 +21,14 @@ import org.layer45.iana.AeadAlgorithm;
  * {@code ChaCha20-Poly1305}), working on {@link ByteBuffer}s directly.
  *
  * <p>One instance per key and direction; not for concurrent use. The {@link Cipher} is created on the
- * first record: until its init, a JCE Cipher keeps the whole provider lookup (transform strings,
- * service ids, a service iterator, ~1 KB), and on an idle connection one direction often has never
- * carried a record under its current key (DESIGN.md §6: idle connections stay small).
- * Each record re-initialises the
- * cipher with its nonce (a new {@code GCMParameterSpec} / {@code IvParameterSpec} is the only
- * per-record allocation, forced by the JCA). The JDK refuses to re-initialise an encrypting AES-GCM
- * or ChaCha20-Poly1305 cipher with the nonce it last used; TLS never repeats a nonce under one key
- * (RFC 8446 §5.3), so that check never fires.
+ * first record and dropped by {@link #releaseState()}: until its init, a JCE Cipher keeps the whole
+ * provider lookup (transform strings, service ids, a service iterator, ~1 KB), after it the expanded
+ * key schedule, and on an idle connection a direction often carries no record under its current key
+ * (DESIGN.md §6: idle connections stay small). Each record re-initialises the cipher with its nonce
+ * (a new {@code GCMParameterSpec} / {@code IvParameterSpec} is the only per-record allocation, forced
+ * by the JCA). The JDK refuses to re-initialise an encrypting AES-GCM or ChaCha20-Poly1305 cipher
+ * with the nonce it last used; TLS never repeats a nonce under one key (RFC 8446 §5.3), so that
+ * check never fires.
  *
  * <p>Decryption: on JDK 17 both ciphers (SunJCE {@code GaloisCounterMode}, {@code ChaCha20Cipher})
  * verify the tag before writing plaintext. JDK 25's AES-GCM decrypts into the output and zeroes it
