@@ -32,10 +32,10 @@ public final class ClientConnection extends Connection {
             throw new IllegalStateException("already started");
         }
         try {
-            if (config.enabledProtocols().contains(ProtocolVersion.TLS13)) {
-                state = ClientHandshake.start(config, output());
+            if (config().enabledProtocols().contains(ProtocolVersion.TLS13)) {
+                state = ClientHandshake.start(config(), output());
             } else {
-                state12 = ClientHandshake12.start(config, output());
+                state12 = ClientHandshake12.start(config(), output());
             }
             flushInitialClientHello();
         } catch (TlsFailure f) {
@@ -52,10 +52,10 @@ public final class ClientConnection extends Connection {
         if (state == null) {
             throw in.unexpected("nothing before start()");
         }
-        if (state instanceof ExpectServerHello first && first.retry() == null && Tls12Policy.enabled(config)
+        if (state instanceof ExpectServerHello first && first.retry() == null && Tls12Policy.enabled(config())
                 && in.message() instanceof ServerHello sh && ClientHandshake12.negotiatesTls12(sh)) {
             // RFC 8446 §4.1.3: the server chose TLS 1.2 from our TLS 1.3 + 1.2 offer.
-            state12 = ClientHandshake12.onServerHello(config, first.offer().hello(), first.offer().encoded(),
+            state12 = ClientHandshake12.onServerHello(config(), first.offer().hello(), first.offer().encoded(),
                     first.offer().session12(), in, out);
             state = null;
             return;

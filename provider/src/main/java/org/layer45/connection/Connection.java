@@ -1,6 +1,7 @@
 package org.layer45.connection;
 
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -34,9 +35,19 @@ import org.layer45.record.RecordReader;
  * consumed and ignored ("Any data received after a closure alert has been received MUST be ignored").
  */
 public abstract sealed class Connection permits ClientConnection, ServerConnection {
-    protected final Config config;
+    /**
+     * The handshake's configuration; null once the handshake is complete, so that an established
+     * connection does not keep its lists and callbacks (DESIGN.md §6). What later records need of it
+     * is kept apart: {@link #keyLog} and {@link #clock}.
+     */
+    private Config config;
+    /** Where secrets are logged (debugging only), or null. */
+    private final KeyLog keyLog;
+    /** For the receive time of tickets that arrive after the handshake. */
+    private final Clock clock;
     private final RecordLayer records;
-    private final ArrayDeque<ConnectionEvent> events = new ArrayDeque<>();
+    /** Events not yet polled; null when there are none (most of an idle connection's life). */
+    private ArrayDeque<ConnectionEvent> events;
     private final Output output = new Output();
     private SessionInfo session;
     private TlsFailure failure;
@@ -69,7 +80,25 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
     Connection(Config config) {
         this.config = config;
+        this.keyLog = config.keyLog();
+        this.clock = config.clock();
         this.records = new RecordLayer(config.backend());
+    }
+
+    /** The configuration of the handshake in progress (released when it completes). */
+    Config config() {
+        Config c = config;
+        if (c == null) {
+            throw new IllegalStateException("the handshake is complete and its configuration released");
+        }
+        return c;
+    }
+
+    private void addEvent(ConnectionEvent e) {
+        if (events == null) {
+            events = new ArrayDeque<>(4);
+        }
+        events.add(e);
     }
 
     /** Feeds one handshake message to the current state. */
@@ -229,7 +258,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         AlertDescription d = alert.description();
         if (d.equals(AlertDescription.CLOSE_NOTIFY)) {
             inboundClosed = true;
-            events.add(new ConnectionEvent.PeerClosed());
+            addEvent(new ConnectionEvent.PeerClosed());
             return;
         }
         if (d.equals(AlertDescription.USER_CANCELED)) {
@@ -252,7 +281,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
     /** Remembers the ClientHello random (sent or received) when secrets are to be logged. */
     private void noteClientHello(byte[] encoded) {
         // RFC 8446 §4.1.2: type(1) length(3) legacy_version(2) random(32)
-        if (config.keyLog() != null && clientRandom == null && encoded.length >= 38
+        if (keyLog != null && clientRandom == null && encoded.length >= 38
                 && encoded[0] == org.layer45.iana.HandshakeType.CLIENT_HELLO) {
             clientRandom = java.util.Arrays.copyOfRange(encoded, 6, 38);
         }
@@ -260,7 +289,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
     /** NSS key log label for a traffic secret installed by the handshake (draft-ietf-tls-keylogfile §3). */
     private void logSecret(boolean write, boolean application, byte[] secret) {
-        KeyLog log = config.keyLog();
+        KeyLog log = keyLog;
         if (log == null || clientRandom == null) {
             return;
         }
@@ -340,7 +369,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         records.queueHandshake(new KeyUpdate(requestPeerUpdate).encode());
         records.flushHandshake();
         records.updateWriteKeys();
-        events.add(new ConnectionEvent.KeyUpdated(false));
+        addEvent(new ConnectionEvent.KeyUpdated(false));
     }
 
     /** Queues close_notify; we send nothing more, but may still receive (RFC 8446 §6.1 half-close). */
@@ -378,7 +407,15 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
     /** The next event, or null. */
     public ConnectionEvent pollEvent() {
-        return events.poll();
+        ArrayDeque<ConnectionEvent> queue = events;
+        if (queue == null) {
+            return null;
+        }
+        ConnectionEvent e = queue.poll();
+        if (queue.isEmpty()) {
+            events = null;
+        }
+        return e;
     }
 
     /** What the handshake negotiated; null until it completes. */
@@ -488,7 +525,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         @Override
         public void keyUpdateReceived(boolean updateRequested) throws TlsFailure {
             records.updateReadKeys();
-            events.add(new ConnectionEvent.KeyUpdated(true));
+            addEvent(new ConnectionEvent.KeyUpdated(true));
             // RFC 8446 §4.6.3: answer update_requested with one KeyUpdate before our next data;
             // several requests while we are silent get a single answer.
             if (updateRequested && !keyUpdateAnswerPending && !outboundClosed) {
@@ -500,20 +537,21 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
         @Override
         public void handshakeComplete(SessionInfo info) {
             session = info;
-            if (config.keyLog() != null && clientRandom != null) {
+            if (keyLog != null && clientRandom != null) {
                 // NSS key log format: TLS 1.2 logs the master secret as CLIENT_RANDOM (it is what the
                 // TLS 1.2 exporter holds, RFC 5705); TLS 1.3 logs its exporter secret.
                 boolean tls13 = info.version() == org.layer45.iana.ProtocolVersion.TLS13;
-                config.keyLog().log(tls13 ? "EXPORTER_SECRET" : "CLIENT_RANDOM", clientRandom,
+                keyLog.log(tls13 ? "EXPORTER_SECRET" : "CLIENT_RANDOM", clientRandom,
                         info.exporter().secret());
             }
             records.handshakeDone();
-            events.add(new ConnectionEvent.HandshakeComplete(info));
+            config = null; // DESIGN.md §6: the handshake's configuration is not needed any more
+            addEvent(new ConnectionEvent.HandshakeComplete(info));
         }
 
         @Override
         public void ticketReceived(org.layer45.handshake.StoredTicket ticket) {
-            events.add(new ConnectionEvent.NewTicketReceived(ticket));
+            addEvent(new ConnectionEvent.NewTicketReceived(ticket));
         }
 
         @Override
@@ -539,7 +577,7 @@ public abstract sealed class Connection permits ClientConnection, ServerConnecti
 
         @Override
         public long nowMillis() {
-            return config.currentTimeMillis();
+            return clock.millis();
         }
     }
 }

@@ -21,16 +21,19 @@ import org.layer45.record.RecordReader;
 /**
  * One connection's record plumbing: the read and write protection with their traffic secrets (for
  * KeyUpdate), the queue of sealed outbound records, the handshake bytes waiting to be sealed, and
- * the handshake defragmenter. Handshake-time buffers are allocated lazily and dropped afterwards.
+ * the handshake defragmenter. Buffers and queues are allocated when something goes in and dropped
+ * when they are empty again, so an idle connection holds none (DESIGN.md §6).
  */
 final class RecordLayer {
     /** The compatibility-mode ChangeCipherSpec record (RFC 8446 §5, §D.4). */
     private static final byte[] CCS_RECORD = {ContentType.CHANGE_CIPHER_SPEC, 3, 3, 0, 1, 1};
 
     private final CryptoBackend backend;
-    private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
+    /** Sealed records not yet drained; null when there are none (an idle connection has none). */
+    private ArrayDeque<ByteBuffer> outbound;
     private final HandshakeDefragmenter defragmenter = new HandshakeDefragmenter();
-    private ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
+    /** Handshake bytes not yet sealed; null when there are none. */
+    private ByteArrayOutputStream pendingHandshake;
     private RecordProtection read = RecordProtection.plaintext();
     private RecordProtection write = RecordProtection.plaintext();
     private TrafficSecret readSecret;
@@ -41,6 +44,8 @@ final class RecordLayer {
     /** Whether the read direction uses TLS 1.2 protection (its alerts are never plaintext). */
     private boolean read12;
     private ByteBuffer scratch;
+    /** Set when the handshake completes: the next {@link #flushHandshake} releases the AEAD state. */
+    private boolean releaseAfterFlush;
 
     RecordLayer(CryptoBackend backend) {
         this.backend = backend;
@@ -121,25 +126,42 @@ final class RecordLayer {
         return defragmenter;
     }
 
-    /** Drops handshake-only buffers once the handshake is over (DESIGN.md §6: idle connections stay small). */
+    /**
+     * Drops handshake-only buffers once the handshake is over (DESIGN.md §6: idle connections stay
+     * small), and, once the handshake's last records are sealed, the AEAD state of both directions:
+     * TLS 1.2 Finished messages key both application ciphers, a TLS 1.3 server's tickets key its write
+     * cipher, and a direction that then stays idle need not keep an expanded key schedule. The next
+     * record of a direction rebuilds its state, once.
+     */
     void handshakeDone() {
         scratch = null;
+        releaseAfterFlush = true;
     }
 
     // ---- outbound
 
     void queueHandshake(byte[] encoded) {
+        if (encoded.length == 0) {
+            return; // nothing to seal: no empty handshake record (RFC 8446 §5.1)
+        }
+        if (pendingHandshake == null) {
+            pendingHandshake = new ByteArrayOutputStream(encoded.length);
+        }
         pendingHandshake.write(encoded, 0, encoded.length);
     }
 
     /** Seals queued handshake bytes into records of at most 2^14 bytes under the current write keys. */
     void flushHandshake() throws TlsFailure {
-        if (pendingHandshake.size() == 0) {
-            return;
+        if (pendingHandshake != null) {
+            byte[] bytes = pendingHandshake.toByteArray();
+            pendingHandshake = null;
+            queueRecord(ContentType.HANDSHAKE, bytes);
         }
-        byte[] bytes = pendingHandshake.toByteArray();
-        pendingHandshake = new ByteArrayOutputStream();
-        queueRecord(ContentType.HANDSHAKE, bytes);
+        if (releaseAfterFlush) {
+            releaseAfterFlush = false;
+            read.releaseState();
+            write.releaseState();
+        }
     }
 
     /**
@@ -150,8 +172,11 @@ final class RecordLayer {
      * middleboxes that reject a higher version in the first record; so do the RFC 8448 traces.
      */
     void flushInitialClientHello() throws TlsFailure {
-        int before = outbound.size();
+        int before = outbound == null ? 0 : outbound.size();
         flushHandshake();
+        if (outbound == null) {
+            return;
+        }
         int i = 0;
         for (ByteBuffer record : outbound) {
             if (i++ >= before) {
@@ -162,7 +187,7 @@ final class RecordLayer {
 
     /** Forgets handshake bytes not yet sealed (a failure cut the flight short). */
     void discardPendingHandshake() {
-        pendingHandshake = new ByteArrayOutputStream();
+        pendingHandshake = null;
     }
 
     void queueRecord(int contentType, byte[] content) throws TlsFailure {
@@ -175,24 +200,31 @@ final class RecordLayer {
             write.seal(contentType, part, dst, 0);
             src.position(src.position() + n);
             dst.flip();
-            outbound.add(dst);
+            enqueue(dst);
         } while (src.hasRemaining());
+    }
+
+    private void enqueue(ByteBuffer record) {
+        if (outbound == null) {
+            outbound = new ArrayDeque<>(4);
+        }
+        outbound.add(record);
     }
 
     void queueChangeCipherSpec() throws TlsFailure {
         flushHandshake();
-        outbound.add(ByteBuffer.wrap(CCS_RECORD.clone()));
+        enqueue(ByteBuffer.wrap(CCS_RECORD.clone()));
     }
 
     boolean hasOutbound() {
-        return !outbound.isEmpty() || pendingHandshake.size() > 0;
+        return outbound != null || pendingHandshake != null;
     }
 
     /** Copies queued records into {@code dst}, possibly ending inside a record. */
     int drain(ByteBuffer dst) throws TlsFailure {
         flushHandshake();
         int written = 0;
-        while (!outbound.isEmpty() && dst.hasRemaining()) {
+        while (outbound != null && dst.hasRemaining()) {
             ByteBuffer head = outbound.peek();
             int n = Math.min(head.remaining(), dst.remaining());
             ByteBuffer part = head.slice();
@@ -202,6 +234,9 @@ final class RecordLayer {
             written += n;
             if (!head.hasRemaining()) {
                 outbound.poll();
+                if (outbound.isEmpty()) {
+                    outbound = null;
+                }
             }
         }
         return written;

@@ -38,8 +38,9 @@ public final class ServerConnection extends Connection {
         if (state instanceof ExpectClientHello && in.message() instanceof ClientHello ch) {
             ProtocolVersion version = VersionNegotiation.choose(enabledVersions(), ch);
             if (version.equals(ProtocolVersion.TLS12)) {
-                boolean supports13 = config.enabledProtocols().contains(ProtocolVersion.TLS13);
-                state12 = ServerHandshake12.respond(config, ch, in, out, supports13);
+                boolean supports13 = config().enabledProtocols().contains(ProtocolVersion.TLS13);
+                state12 = ServerHandshake12.respond(config(), ch, in, out, supports13);
+                state = null; // the TLS 1.3 states are done with (and held the configuration)
                 return;
             }
         }
@@ -49,10 +50,10 @@ public final class ServerConnection extends Connection {
     /** The versions we can actually do: TLS 1.2 needs a TLS 1.2 suite too. */
     private List<ProtocolVersion> enabledVersions() {
         List<ProtocolVersion> out = new ArrayList<>();
-        if (config.enabledProtocols().contains(ProtocolVersion.TLS13)) {
+        if (config().enabledProtocols().contains(ProtocolVersion.TLS13)) {
             out.add(ProtocolVersion.TLS13);
         }
-        if (Tls12Policy.enabled(config)) {
+        if (Tls12Policy.enabled(config())) {
             out.add(ProtocolVersion.TLS12);
         }
         return out;

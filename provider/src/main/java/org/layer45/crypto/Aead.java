@@ -30,4 +30,13 @@ public interface Aead {
      * @throws TlsFailure {@code bad_record_mac} when the tag does not verify
      */
     int open(byte[] nonce, byte[] aad, ByteBuffer ciphertext, ByteBuffer plaintext) throws TlsFailure;
+
+    /**
+     * Drops state that the next {@link #seal} or {@link #open} rebuilds from the key (such as a JCE
+     * cipher with its expanded key schedule). Connections call it when the handshake completes, so an
+     * idle connection keeps that state only for directions that carried application records since
+     * (DESIGN.md §6). By default nothing is dropped.
+     */
+    default void releaseState() {
+    }
 }

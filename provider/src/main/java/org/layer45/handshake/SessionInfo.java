@@ -2,6 +2,8 @@ package org.layer45.handshake;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.layer45.iana.CipherSuite;
 import org.layer45.iana.NamedGroup;
@@ -31,11 +33,35 @@ public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup
         List<X509Certificate> localCertificates, String serverName, boolean resumed, Exporter exporter,
         List<Integer> handshakeMessages, byte[] sessionId) {
 
+    /** A TLS 1.3 session's id: shared, as an empty array cannot change. */
+    private static final byte[] NO_SESSION_ID = new byte[0];
+    /** At most this many distinct message sequences are shared (see {@link #sharedSequence}). */
+    private static final int MAX_SHARED_SEQUENCES = 64;
+    private static final Map<List<Integer>, List<Integer>> SEQUENCES = new ConcurrentHashMap<>();
+
     public SessionInfo {
         peerCertificates = List.copyOf(peerCertificates);
         localCertificates = List.copyOf(localCertificates);
-        handshakeMessages = List.copyOf(handshakeMessages);
-        sessionId = sessionId.clone();
+        handshakeMessages = sharedSequence(List.copyOf(handshakeMessages));
+        sessionId = sessionId.length == 0 ? NO_SESSION_ID : sessionId.clone();
+    }
+
+    /**
+     * The one shared list equal to {@code types}: connections see a handful of message sequences
+     * (full, resumed, with client authentication, after a HelloRetryRequest, per version), and every
+     * established connection keeps its SessionInfo, so one list per sequence beats one per connection
+     * (DESIGN.md §6). Bounded: past {@link #MAX_SHARED_SEQUENCES} a sequence keeps its own list.
+     */
+    private static List<Integer> sharedSequence(List<Integer> types) {
+        List<Integer> known = SEQUENCES.get(types);
+        if (known != null) {
+            return known;
+        }
+        if (SEQUENCES.size() >= MAX_SHARED_SEQUENCES) {
+            return types;
+        }
+        known = SEQUENCES.putIfAbsent(types, types);
+        return known != null ? known : types;
     }
 
     /** A session without a session id (TLS 1.3). */
@@ -48,6 +74,6 @@ public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup
 
     @Override
     public byte[] sessionId() {
-        return sessionId.clone();
+        return sessionId.length == 0 ? sessionId : sessionId.clone();
     }
 }

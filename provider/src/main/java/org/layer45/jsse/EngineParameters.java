@@ -71,7 +71,7 @@ final class EngineParameters {
             }
             out.add(n);
         }
-        cipherSuites = List.copyOf(out);
+        cipherSuites = shared(out, cipherSuites, List.of(Protocols.defaultSuiteNames()));
     }
 
     /** SSLEngine.setEnabledProtocols: names we do not implement are refused. */
@@ -83,7 +83,25 @@ final class EngineParameters {
             }
             out.add(n);
         }
-        protocols = List.copyOf(out);
+        protocols = shared(out, protocols,
+                List.of(Protocols.SUPPORTED, Protocols.TLS13_ONLY, Protocols.TLS12_ONLY));
+    }
+
+    /**
+     * {@code chosen} as an immutable list, reusing {@code current} or one of the {@code common} lists
+     * when equal: an application that sets the same SSLParameters on every engine then shares one
+     * list between all of them instead of keeping a copy per connection (DESIGN.md §6).
+     */
+    private static List<String> shared(List<String> chosen, List<String> current, List<List<String>> common) {
+        if (chosen.equals(current)) {
+            return current;
+        }
+        for (List<String> c : common) {
+            if (chosen.equals(c)) {
+                return c;
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     void setNeedClientAuth(boolean need) {

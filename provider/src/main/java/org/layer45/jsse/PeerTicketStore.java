@@ -11,7 +11,9 @@ import org.layer45.handshake.TicketStore;
  */
 final class PeerTicketStore implements TicketStore {
     private final TicketStore shared;
-    private final String peer;
+    /** The peer as the application named it; the key is built per use, not kept (one per connection). */
+    private final String host;
+    private final int port;
 
     /**
      * @param shared the context's store
@@ -20,7 +22,8 @@ final class PeerTicketStore implements TicketStore {
      */
     PeerTicketStore(TicketStore shared, String host, int port) {
         this.shared = shared;
-        this.peer = (host == null ? "" : host) + ":" + port;
+        this.host = host == null ? "" : host;
+        this.port = port;
     }
 
     @Override
@@ -34,6 +37,6 @@ final class PeerTicketStore implements TicketStore {
     }
 
     private String key(String serverName) {
-        return peer + "|" + (serverName == null ? "" : serverName);
+        return host + ":" + port + "|" + (serverName == null ? "" : serverName);
     }
 }

@@ -23,6 +23,11 @@ final class Protocols {
     static final List<String> SUPPORTED = List.of(TLS13, TLS12);
     /** A "TLSv1.2" SSLContext's client side, as in SunJSSE: only TLS 1.2 is enabled. */
     static final List<String> TLS12_ONLY = List.of(TLS12);
+    /** Only TLS 1.3: kept as one list, so engines restricted to it share it (see EngineParameters). */
+    static final List<String> TLS13_ONLY = List.of(TLS13);
+    /** One immutable list for every engine that keeps the default suites (not one per engine). */
+    private static final List<String> DEFAULT_SUITE_NAMES = Config.DEFAULT_SUITES.stream().map(CipherSuite::name)
+            .toList();
     /** Names JSSE knows for older versions: accepted by setEnabledProtocols, never negotiated. */
     private static final List<String> LEGACY = List.of("TLSv1.1", "TLSv1", "SSLv3", "SSLv2Hello");
 
@@ -67,8 +72,9 @@ final class Protocols {
 
     /** Suites enabled by default: the supported ones without RSA key transport. */
     static List<String> defaultSuiteNames() {
-        return Config.DEFAULT_SUITES.stream().map(CipherSuite::name).toList();
+        return DEFAULT_SUITE_NAMES;
     }
+
 
     /** Whether {@code suite} can be negotiated under {@code version}. */
     static boolean usableWith(CipherSuite suite, ProtocolVersion version) {

@@ -1,10 +1,14 @@
 package org.layer45.jsse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.ExtendedSSLSession;
@@ -37,12 +41,40 @@ public final class Session extends ExtendedSSLSession {
     /** {@code getValue(RESUMED_KEY)}: {@code Boolean.TRUE} when the handshake resumed a session (PSK or id/ticket). */
     public static final String RESUMED_KEY = "org.layer45.resumed";
 
+    /** Bits of {@link #builtIns}: which provider-specific values are visible (see {@link #getValue}). */
+    private static final int PROVIDER_BIT = 1;
+    private static final int NAMED_GROUP_BIT = 2;
+    private static final int RESUMED_BIT = 4;
+    private static final VarHandle VALUES;
+    private static final VarHandle BUILT_INS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            VALUES = lookup.findVarHandle(Session.class, "values", Map.class);
+            BUILT_INS = lookup.findVarHandle(Session.class, "builtIns", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private volatile byte[] id;
     private final SessionContext context;
     private final String peerHost;
     private final int peerPort;
     private final long creationTime = System.currentTimeMillis();
-    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /**
+     * The application's values ({@link #putValue}); null until the first put, since most sessions never
+     * get one (the provider-specific values are computed, not stored: DESIGN.md §6).
+     */
+    private volatile Map<String, Object> values;
+    /**
+     * The provider-specific values visible now: set by {@link #complete}, cleared one by one by
+     * {@link #removeValue}. Their values are computed on demand from the fields, not stored.
+     */
+    private volatile int builtIns;
+    /** The key-exchange group's name (a constant of its NamedGroup), or null. */
+    private volatile String namedGroup;
     private volatile long lastAccessed = creationTime;
     private volatile boolean valid = true;
     private volatile String protocol;
@@ -105,13 +137,49 @@ public final class Session extends ExtendedSSLSession {
         if (info.serverName() != null && requestedServerNames.isEmpty()) {
             setRequestedServerNames(List.of(info.serverName()));
         }
-        values.putIfAbsent(PROVIDER_KEY, "Layer45");
-        // Provider-specific facts JSSE has no getter for, readable through any SSLSession wrapper.
-        if (info.group() != null) {
-            values.put(NAMED_GROUP_KEY, info.group().name());
+        // Provider-specific facts JSSE has no getter for, readable through any SSLSession wrapper. They
+        // replace what the application put under their names during the handshake, except the
+        // provider marker, which yields to an application's value.
+        namedGroup = info.group() == null ? null : info.group().name();
+        Map<String, Object> map = values;
+        if (map != null) {
+            if (namedGroup != null) {
+                map.remove(NAMED_GROUP_KEY);
+            }
+            map.remove(RESUMED_KEY);
         }
-        values.put(RESUMED_KEY, info.resumed());
+        builtIns = PROVIDER_BIT | RESUMED_BIT | (namedGroup != null ? NAMED_GROUP_BIT : 0);
         lastAccessed = System.currentTimeMillis();
+    }
+
+    /** The bit of {@link #builtIns} for {@code name}, or 0 if it is not a provider-specific value. */
+    private static int builtInBit(String name) {
+        return switch (name) {
+            case PROVIDER_KEY -> PROVIDER_BIT;
+            case NAMED_GROUP_KEY -> NAMED_GROUP_BIT;
+            case RESUMED_KEY -> RESUMED_BIT;
+            default -> 0;
+        };
+    }
+
+    /** The provider-specific value of {@code bit}, computed from what the handshake negotiated. */
+    private Object builtInValue(int bit) {
+        return switch (bit) {
+            case PROVIDER_BIT -> "Layer45";
+            case NAMED_GROUP_BIT -> namedGroup;
+            case RESUMED_BIT -> resumed;
+            default -> null;
+        };
+    }
+
+    private Map<String, Object> valuesForPut() {
+        Map<String, Object> map = values;
+        if (map != null) {
+            return map;
+        }
+        Map<String, Object> fresh = new ConcurrentHashMap<>();
+        // No lock (DESIGN.md: no monitors): the first of two racing puts installs the map.
+        return VALUES.compareAndSet(this, (Map<?, ?>) null, (Map<?, ?>) fresh) ? fresh : values;
     }
 
     /** Whether the handshake resumed an earlier session (abbreviated handshake or PSK). */
@@ -124,6 +192,11 @@ public final class Session extends ExtendedSSLSession {
     @Override
     public byte[] getId() {
         return id.clone();
+    }
+
+    /** The id itself, not a copy, for the session cache's key: callers must not change it. */
+    byte[] idBytes() {
+        return id;
     }
 
     @Override
@@ -154,9 +227,15 @@ public final class Session extends ExtendedSSLSession {
         return valid && (context == null || !context.expired(this, System.currentTimeMillis()));
     }
 
+    /**
+     * SSLSession javadoc: binds {@code value} under {@code name}. A value the application puts under a
+     * provider-specific name hides the computed one until it is removed again.
+     */
     @Override
     public void putValue(String name, Object value) {
-        Object old = values.put(name, value);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Object old = valuesForPut().put(name, value);
         if (old instanceof SSLSessionBindingListener l) {
             l.valueUnbound(new SSLSessionBindingEvent(this, name));
         }
@@ -167,12 +246,26 @@ public final class Session extends ExtendedSSLSession {
 
     @Override
     public Object getValue(String name) {
-        return values.get(name);
+        Objects.requireNonNull(name, "name");
+        Map<String, Object> map = values;
+        Object v = map == null ? null : map.get(name);
+        if (v != null) {
+            return v;
+        }
+        int bit = builtInBit(name);
+        return (builtIns & bit) != 0 ? builtInValue(bit) : null;
     }
 
+    /** Removes the application's value, and hides a provider-specific one of that name for good. */
     @Override
     public void removeValue(String name) {
-        Object old = values.remove(name);
+        Objects.requireNonNull(name, "name");
+        int bit = builtInBit(name);
+        if (bit != 0) {
+            BUILT_INS.getAndBitwiseAnd(this, ~bit);
+        }
+        Map<String, Object> map = values;
+        Object old = map == null ? null : map.remove(name);
         if (old instanceof SSLSessionBindingListener l) {
             l.valueUnbound(new SSLSessionBindingEvent(this, name));
         }
@@ -180,7 +273,15 @@ public final class Session extends ExtendedSSLSession {
 
     @Override
     public String[] getValueNames() {
-        return values.keySet().toArray(new String[0]);
+        Map<String, Object> map = values;
+        List<String> names = map == null ? new ArrayList<>() : new ArrayList<>(map.keySet());
+        int visible = builtIns;
+        for (String key : List.of(PROVIDER_KEY, NAMED_GROUP_KEY, RESUMED_KEY)) {
+            if ((visible & builtInBit(key)) != 0 && !names.contains(key)) {
+                names.add(key);
+            }
+        }
+        return names.toArray(new String[0]);
     }
 
     @Override
@@ -257,7 +358,7 @@ public final class Session extends ExtendedSSLSession {
     }
 
     static String[] jcaNames(List<SignatureScheme> schemes) {
-        return schemes.stream().map(Session::jcaName).filter(java.util.Objects::nonNull).distinct()
+        return schemes.stream().map(Session::jcaName).filter(Objects::nonNull).distinct()
                 .toArray(String[]::new);
     }
 

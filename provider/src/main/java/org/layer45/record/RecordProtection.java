@@ -102,6 +102,10 @@ public abstract sealed class RecordProtection permits PlaintextProtection, Tls13
     /** The AEAD algorithm, or null for plaintext. */
     public abstract AeadAlgorithm algorithm();
 
+    /** Drops AEAD state the next record rebuilds (see {@link Aead#releaseState()}); nothing for plaintext. */
+    public void releaseState() {
+    }
+
     /** Writes a record header at {@code dst}'s absolute index {@code p}. */
     static void putHeader(ByteBuffer dst, int p, int type, int length) {
         dst.put(p, (byte) type);

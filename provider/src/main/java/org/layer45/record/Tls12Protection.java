@@ -1,6 +1,9 @@
 package org.layer45.record;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import org.layer45.crypto.Aead;
 import org.layer45.error.AlertDescription;
@@ -23,9 +26,17 @@ import org.layer45.iana.ContentType;
 final class Tls12Protection extends RecordProtection {
     private static final int TAG = AeadAlgorithm.TAG_LENGTH;
     private static final int AAD_LENGTH = 13;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private final Aead aead;
-    private final byte[] iv;
+    /**
+     * ChaCha20-Poly1305: the last 8 bytes of the 12-byte write IV, big-endian, into which the
+     * sequence number is XORed; AES-GCM: 0 (its nonce_explicit is the sequence number itself). The
+     * first 4 IV bytes (the GCM salt) never change and live only in {@link #nonce}: no IV array is
+     * kept beside the nonce on a connection that is mostly idle.
+     */
+    private final long ivLow;
     /** 8 for AES-GCM (the explicit nonce), 0 for ChaCha20-Poly1305. */
     private final int explicitNonce;
     private final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
@@ -39,7 +50,8 @@ final class Tls12Protection extends RecordProtection {
             throw new IllegalArgumentException("TLS 1.2 " + aead.algorithm() + " iv must be " + ivLength + " bytes");
         }
         this.aead = aead;
-        this.iv = iv.clone();
+        System.arraycopy(iv, 0, nonce, 0, 4);
+        this.ivLow = chacha ? (long) BIG_ENDIAN_LONG.get(iv, 4) : 0;
         this.explicitNonce = chacha ? 0 : 8;
     }
 
@@ -133,27 +145,15 @@ final class Tls12Protection extends RecordProtection {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR, Reason.KEY_USAGE_LIMIT,
                     "record sequence number exhausted");
         }
-        long s = sequence;
-        for (int i = 7; i >= 0; i--) {
-            aad[i] = (byte) s;
-            s >>>= 8;
-        }
+        BIG_ENDIAN_LONG.set(aad, 0, sequence);
         aad[8] = (byte) type;
         aad[9] = 3;
         aad[10] = 3;
         aad[11] = (byte) (plainLength >>> 8);
         aad[12] = (byte) plainLength;
-        if (explicitNonce > 0) {
-            // RFC 5288 §3: nonce = salt ‖ nonce_explicit; nonce_explicit = the sequence number.
-            System.arraycopy(iv, 0, nonce, 0, 4);
-            System.arraycopy(aad, 0, nonce, 4, 8);
-        } else {
-            // RFC 7905 §2: nonce = IV XOR (0^32 ‖ seq_num).
-            System.arraycopy(iv, 0, nonce, 0, 4);
-            for (int i = 0; i < 8; i++) {
-                nonce[4 + i] = (byte) (iv[4 + i] ^ aad[i]);
-            }
-        }
+        // RFC 5288 §3: nonce = salt ‖ nonce_explicit, nonce_explicit = the sequence number (ivLow is 0);
+        // RFC 7905 §2: nonce = IV XOR (0^32 ‖ seq_num). The first 4 bytes are fixed since construction.
+        BIG_ENDIAN_LONG.set(nonce, 4, ivLow ^ sequence);
     }
 
     @Override
@@ -169,5 +169,10 @@ final class Tls12Protection extends RecordProtection {
     @Override
     public AeadAlgorithm algorithm() {
         return aead.algorithm();
+    }
+
+    @Override
+    public void releaseState() {
+        aead.releaseState();
     }
 }

@@ -1,6 +1,9 @@
 package org.layer45.record;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import org.layer45.crypto.Aead;
 import org.layer45.error.AlertDescription;
@@ -17,11 +20,18 @@ import org.layer45.iana.ContentType;
  */
 final class Tls13Protection extends RecordProtection {
     private static final int TAG = AeadAlgorithm.TAG_LENGTH;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private final Aead aead;
-    private final byte[] iv;
+    /**
+     * The last 8 bytes of the 12-byte write IV (RFC 8446 §7.3), big-endian: the sequence number is
+     * XORed into them (§5.3). The first 4 never change and live only in {@link #nonce}, so no IV
+     * array is kept beside the nonce on a connection that is mostly idle.
+     */
+    private final long ivLow;
     private final long keyUpdateThreshold;
-    /** iv XOR seq for the current record (RFC 8446 §5.3); rewritten in place per record. */
+    /** iv XOR seq for the current record (RFC 8446 §5.3); its last 8 bytes are rewritten per record. */
     private final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
     /** The additional data: the 5-byte record header (RFC 8446 §5.2); rewritten in place. */
     private final byte[] aad = new byte[RecordLimits.HEADER_LENGTH];
@@ -36,7 +46,8 @@ final class Tls13Protection extends RecordProtection {
             throw new IllegalArgumentException("key update threshold must be positive");
         }
         this.aead = aead;
-        this.iv = iv.clone();
+        System.arraycopy(iv, 0, nonce, 0, 4);
+        this.ivLow = (long) BIG_ENDIAN_LONG.get(iv, 4);
         this.keyUpdateThreshold = keyUpdateThreshold;
     }
 
@@ -174,12 +185,7 @@ final class Tls13Protection extends RecordProtection {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR, Reason.KEY_USAGE_LIMIT,
                     "record sequence number exhausted");
         }
-        System.arraycopy(iv, 0, nonce, 0, 4);
-        long s = sequence;
-        for (int i = AeadAlgorithm.NONCE_LENGTH - 1; i >= 4; i--) {
-            nonce[i] = (byte) (iv[i] ^ s);
-            s >>>= 8;
-        }
+        BIG_ENDIAN_LONG.set(nonce, 4, ivLow ^ sequence);
     }
 
     private void writeAad(int type, int length) {
@@ -204,6 +210,11 @@ final class Tls13Protection extends RecordProtection {
     @Override
     public AeadAlgorithm algorithm() {
         return aead.algorithm();
+    }
+
+    @Override
+    public void releaseState() {
+        aead.releaseState();
     }
 
     /** Test hook: jump the sequence number (to test limits and wrap-around). */

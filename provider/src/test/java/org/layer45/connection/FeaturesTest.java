@@ -165,6 +165,32 @@ class FeaturesTest {
         assertTrue(events.stream().filter(e -> e instanceof ConnectionEvent.KeyUpdated k && k.read()).count() >= 3);
     }
 
+    /**
+     * DESIGN.md §6: once the handshake completes, a connection lets go of its Config (lists and
+     * callbacks) and holds no queued output or events; tickets arriving later are still filed,
+     * KeyUpdate and the exporter still work.
+     */
+    @Test
+    void establishedConnectionsReleaseTheHandshakeConfig() throws Exception {
+        InMemoryTicketStore tickets = new InMemoryTicketStore();
+        Pump p = new Pump(client().ticketStore(tickets).build(), server().build()).handshake();
+        assertOk(p);
+        drain(p.client);
+        drain(p.server);
+        for (Connection c : List.of(p.client, p.server)) {
+            assertThrows(IllegalStateException.class, c::config);
+            assertFalse(c.hasPendingOutput());
+            assertNull(c.pollEvent());
+        }
+        assertNotNull(tickets.take("example.test"), "a ticket that came after the handshake was filed");
+        p.client.requestKeyUpdate(true);
+        p.run();
+        exchange(p);
+        assertArrayEquals(p.client.exportKeyingMaterial("EXPORTER-test", null, 32),
+                p.server.exportKeyingMaterial("EXPORTER-test", null, 32));
+        assertOk(p);
+    }
+
     @Test
     void closeNotifyAndHalfClose() throws Exception {
         Pump p = new Pump(client().build(), server().build()).handshake();

@@ -20,11 +20,15 @@ import org.layer45.iana.AeadAlgorithm;
  * AES-GCM and ChaCha20-Poly1305 over the JDK's {@link Cipher} ({@code AES/GCM/NoPadding},
  * {@code ChaCha20-Poly1305}), working on {@link ByteBuffer}s directly.
  *
- * <p>One instance per key and direction; not for concurrent use. Each record re-initialises the
- * cipher with its nonce (a new {@code GCMParameterSpec} / {@code IvParameterSpec} is the only
- * per-record allocation, forced by the JCA). The JDK refuses to re-initialise an encrypting AES-GCM
- * or ChaCha20-Poly1305 cipher with the nonce it last used; TLS never repeats a nonce under one key
- * (RFC 8446 §5.3), so that check never fires.
+ * <p>One instance per key and direction; not for concurrent use. The {@link Cipher} is created on the
+ * first record and dropped by {@link #releaseState()}: until its init, a JCE Cipher keeps the whole
+ * provider lookup (transform strings, service ids, a service iterator, ~1 KB), after it the expanded
+ * key schedule, and on an idle connection a direction often carries no record under its current key
+ * (DESIGN.md §6: idle connections stay small). Each record re-initialises the cipher with its nonce
+ * (a new {@code GCMParameterSpec} / {@code IvParameterSpec} is the only per-record allocation, forced
+ * by the JCA). The JDK refuses to re-initialise an encrypting AES-GCM or ChaCha20-Poly1305 cipher
+ * with the nonce it last used; TLS never repeats a nonce under one key (RFC 8446 §5.3), so that
+ * check never fires.
  *
  * <p>Decryption: on JDK 17 both ciphers (SunJCE {@code GaloisCounterMode}, {@code ChaCha20Cipher})
  * verify the tag before writing plaintext. JDK 25's AES-GCM decrypts into the output and zeroes it
@@ -33,8 +37,9 @@ import org.layer45.iana.AeadAlgorithm;
  */
 public final class JcaAead implements Aead {
     private final AeadAlgorithm algorithm;
-    private final Cipher cipher;
     private final SecretKeySpec key;
+    /** Null until the first record (see the class comment). */
+    private Cipher cipher;
 
     /**
      * @param algorithm the AEAD
@@ -45,13 +50,25 @@ public final class JcaAead implements Aead {
             throw TlsFailure.internal("aead key length " + keyBytes.length + " for " + algorithm, null);
         }
         this.algorithm = algorithm;
-        boolean chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
-        try {
-            this.cipher = Cipher.getInstance(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw TlsFailure.internal("jdk lacks " + algorithm, e);
+        this.key = new SecretKeySpec(keyBytes, chacha() ? "ChaCha20" : "AES");
+    }
+
+    private boolean chacha() {
+        return algorithm == AeadAlgorithm.CHACHA20_POLY1305;
+    }
+
+    /** The cipher, created on the first record under this key (one allocation per key, not per record). */
+    private Cipher cipher() throws TlsFailure {
+        Cipher c = cipher;
+        if (c == null) {
+            try {
+                c = Cipher.getInstance(chacha() ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw TlsFailure.internal("jdk lacks " + algorithm, e);
+            }
+            cipher = c;
         }
-        this.key = new SecretKeySpec(keyBytes, chacha ? "ChaCha20" : "AES");
+        return c;
     }
 
     @Override
@@ -61,6 +78,7 @@ public final class JcaAead implements Aead {
 
     @Override
     public int seal(byte[] nonce, byte[] aad, ByteBuffer plaintext, ByteBuffer ciphertext) throws TlsFailure {
+        Cipher cipher = cipher();
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, spec(nonce));
             cipher.updateAAD(aad);
@@ -77,6 +95,7 @@ public final class JcaAead implements Aead {
         if (ciphertext.remaining() < AeadAlgorithm.TAG_LENGTH) {
             throw badRecordMac(null);
         }
+        Cipher cipher = cipher();
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, spec(nonce));
             cipher.updateAAD(aad);
@@ -90,8 +109,14 @@ public final class JcaAead implements Aead {
         }
     }
 
+    /** The cipher is created again, and keyed, by the next record. */
+    @Override
+    public void releaseState() {
+        cipher = null;
+    }
+
     private AlgorithmParameterSpec spec(byte[] nonce) {
-        return algorithm == AeadAlgorithm.CHACHA20_POLY1305
+        return chacha()
                 ? new IvParameterSpec(nonce)
                 : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce);
     }

@@ -49,7 +49,9 @@ public record ExpectFinished(Negotiated n, String alpn,
         out.handshakeComplete(new SessionInfo(ProtocolVersion.TLS13, n.suite(), n.group(), serverScheme, alpn,
                 serverChain, localChain, n.settings().serverName(), n.resumedFrom() != null, master.exporter(th),
                 n.transcript().messageTypes()));
-        return new ClientTraffic(n.settings(), n.suite(), resumptionSecret, alpn, serverChain);
+        HandshakeSettings s = n.settings();
+        return new ClientTraffic(s.backend(), s.ticketStore(), s.serverName(), n.suite(), resumptionSecret, alpn,
+                serverChain);
     }
 
     /**
