@@ -89,6 +89,7 @@ public final class Config implements HandshakeSettings {
     private final ExtensionCustomizer extensionCustomizer;
     private final List<ProtocolVersion> enabledProtocols;
     private final SessionCache12 sessionCache;
+    private final boolean requestOcspStapling;
 
     private Config(Builder b) {
         cipherSuites = List.copyOf(b.cipherSuites);
@@ -115,6 +116,7 @@ public final class Config implements HandshakeSettings {
         enabledProtocols = List.copyOf(b.enabledProtocols);
         sessionCache = b.sessionCache != null ? b.sessionCache
                 : new SessionCache12(DEFAULT_SESSION_CACHE_SIZE, b.ticketLifetimeSeconds * 1000L);
+        requestOcspStapling = b.requestOcspStapling;
     }
 
     public static Builder builder() {
@@ -146,6 +148,7 @@ public final class Config implements HandshakeSettings {
         b.extensionCustomizer = extensionCustomizer;
         b.enabledProtocols = enabledProtocols;
         b.sessionCache = sessionCache;
+        b.requestOcspStapling = requestOcspStapling;
         return b;
     }
 
@@ -171,6 +174,7 @@ public final class Config implements HandshakeSettings {
     @Override public ExtensionCustomizer extensionCustomizer() { return extensionCustomizer; }
     @Override public List<ProtocolVersion> enabledProtocols() { return enabledProtocols; }
     @Override public SessionCache12 sessionCache() { return sessionCache; }
+    @Override public boolean requestOcspStapling() { return requestOcspStapling; }
     public Clock clock() { return clock; }
     /** Where this connection's secrets are logged, or null (the default). */
     public KeyLog keyLog() { return keyLog; }
@@ -196,6 +200,7 @@ public final class Config implements HandshakeSettings {
         private CryptoBackend backend;
         private Clock clock = Clock.systemUTC();
         private boolean middleboxCompatibility = true;
+        private boolean requestOcspStapling;
         private ClientAuth clientAuth = ClientAuth.NONE;
         private CertificateSelector certificateSelector = CertificateSelector.none();
         private PeerVerifier peerVerifier = PeerVerifier.rejectAll();
@@ -297,6 +302,18 @@ public final class Config implements HandshakeSettings {
          */
         public Builder extensionCustomizer(ExtensionCustomizer v) {
             extensionCustomizer = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * Client: send status_request (RFC 6066 §8) so the server may staple an OCSP response for its
+         * certificate (TLS 1.2 CertificateStatus; TLS 1.3 in the leaf CertificateEntry, RFC 8446
+         * §4.4.2.1). The response reaches {@code SessionInfo.ocspResponse()} unvalidated. Default: off
+         * (opt-in: the core adds nothing to the ClientHello the application did not ask for; the JSSE
+         * adapter turns it on as SunJSSE does, see {@code jdk.tls.client.enableStatusRequestExtension}).
+         */
+        public Builder requestOcspStapling(boolean v) {
+            requestOcspStapling = v;
             return this;
         }
 

@@ -65,6 +65,14 @@ public interface HandshakeSettings {
         return List.of(ProtocolVersion.TLS13);
     }
 
+    /**
+     * Client: whether to ask the server to staple an OCSP response (status_request, RFC 6066 §8;
+     * RFC 8446 §4.4.2.1). The response is kept in the {@link SessionInfo}, not validated.
+     */
+    default boolean requestOcspStapling() {
+        return false;
+    }
+
     /** Server: the bounded cache of TLS 1.2 sessions for session-ID resumption, or null for none. */
     default SessionCache12 sessionCache() {
         return null;

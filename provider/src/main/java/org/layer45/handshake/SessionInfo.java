@@ -27,13 +27,15 @@ import org.layer45.keyschedule.Exporter;
  * @param handshakeMessages the handshake message types of the transcript, in order
  * @param sessionId         TLS 1.2: the session id of the ServerHello (RFC 5246 §7.4.1.3; may be empty);
  *                          TLS 1.3: empty (RFC 8446 §4.1.3 legacy_session_id_echo identifies nothing)
+ * @param ocspResponse      the OCSP response the server stapled for its certificate (RFC 6066 §8,
+ *                          RFC 8446 §4.4.2.1), unvalidated; empty if none (not requested, not sent, resumed)
  */
 public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group,
         SignatureScheme signatureScheme, String alpn, List<X509Certificate> peerCertificates,
         List<X509Certificate> localCertificates, String serverName, boolean resumed, Exporter exporter,
-        List<Integer> handshakeMessages, byte[] sessionId) {
+        List<Integer> handshakeMessages, byte[] sessionId, byte[] ocspResponse) {
 
-    /** A TLS 1.3 session's id: shared, as an empty array cannot change. */
+    /** A TLS 1.3 session's id (and an absent OCSP response): shared, as an empty array cannot change. */
     private static final byte[] NO_SESSION_ID = new byte[0];
     /** At most this many distinct message sequences are shared (see {@link #sharedSequence}). */
     private static final int MAX_SHARED_SEQUENCES = 64;
@@ -44,6 +46,7 @@ public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup
         localCertificates = List.copyOf(localCertificates);
         handshakeMessages = sharedSequence(List.copyOf(handshakeMessages));
         sessionId = sessionId.length == 0 ? NO_SESSION_ID : sessionId.clone();
+        ocspResponse = ocspResponse.length == 0 ? NO_SESSION_ID : ocspResponse.clone();
     }
 
     /**
@@ -64,12 +67,25 @@ public record SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup
         return known != null ? known : types;
     }
 
+    /** A session without a stapled OCSP response. */
+    public SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme,
+            String alpn, List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates,
+            String serverName, boolean resumed, Exporter exporter, List<Integer> handshakeMessages, byte[] sessionId) {
+        this(version, suite, group, signatureScheme, alpn, peerCertificates, localCertificates, serverName, resumed,
+                exporter, handshakeMessages, sessionId, NO_SESSION_ID);
+    }
+
     /** A session without a session id (TLS 1.3). */
     public SessionInfo(ProtocolVersion version, CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme,
             String alpn, List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates,
             String serverName, boolean resumed, Exporter exporter, List<Integer> handshakeMessages) {
         this(version, suite, group, signatureScheme, alpn, peerCertificates, localCertificates, serverName, resumed,
-                exporter, handshakeMessages, new byte[0]);
+                exporter, handshakeMessages, new byte[0], NO_SESSION_ID);
+    }
+
+    @Override
+    public byte[] ocspResponse() {
+        return ocspResponse.length == 0 ? ocspResponse : ocspResponse.clone();
     }
 
     @Override

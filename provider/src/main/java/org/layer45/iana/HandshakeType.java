@@ -15,6 +15,8 @@ public final class HandshakeType {
     public static final int CERTIFICATE_VERIFY = 15;
     public static final int CLIENT_KEY_EXCHANGE = 16;
     public static final int FINISHED = 20;
+    /** RFC 6066 §8: TLS 1.2 only (TLS 1.3 carries the status in the Certificate, RFC 8446 §4.4.2.1). */
+    public static final int CERTIFICATE_STATUS = 22;
     public static final int KEY_UPDATE = 24;
     public static final int MESSAGE_HASH = 254;
 
@@ -36,6 +38,7 @@ public final class HandshakeType {
             case CERTIFICATE_VERIFY -> "certificate_verify";
             case CLIENT_KEY_EXCHANGE -> "client_key_exchange";
             case FINISHED -> "finished";
+            case CERTIFICATE_STATUS -> "certificate_status";
             case KEY_UPDATE -> "key_update";
             case MESSAGE_HASH -> "message_hash";
             default -> "unknown(" + type + ")";

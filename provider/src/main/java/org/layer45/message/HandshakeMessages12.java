@@ -3,7 +3,8 @@ package org.layer45.message;
 import org.layer45.error.TlsFailure;
 import org.layer45.iana.HandshakeType;
 
-/** Decodes received TLS 1.2 handshake message bodies into their typed records (RFC 5246 §7.4, RFC 5077 §3.3). */
+/** Decodes received TLS 1.2 handshake message bodies into their typed records (RFC 5246 §7.4, RFC 5077 §3.3,
+ * RFC 6066 §8). */
 public final class HandshakeMessages12 {
 
     private HandshakeMessages12() {
@@ -21,6 +22,7 @@ public final class HandshakeMessages12 {
             case HandshakeType.SERVER_HELLO -> ServerHello.read(r);
             case HandshakeType.NEW_SESSION_TICKET -> NewSessionTicket12.read(r);
             case HandshakeType.CERTIFICATE -> Certificate12.read(r);
+            case HandshakeType.CERTIFICATE_STATUS -> CertificateStatus.read(r);
             case HandshakeType.SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(r);
             case HandshakeType.CERTIFICATE_REQUEST -> CertificateRequest12.read(r);
             case HandshakeType.SERVER_HELLO_DONE -> ServerHelloDone.read(r);

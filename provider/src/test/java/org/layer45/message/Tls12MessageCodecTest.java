@@ -37,7 +37,8 @@ class Tls12MessageCodecTest {
             new CertificateRequest12(new byte[] {64, 1}, List.of(SignatureScheme.ECDSA_SECP256R1_SHA256,
                     SignatureScheme.RSA_PKCS1_SHA256), List.of(new byte[] {0x30, 0})),
             new NewSessionTicket12(7200, new byte[40]),
-            new NewSessionTicket12(0, new byte[0]));
+            new NewSessionTicket12(0, new byte[0]),
+            new CertificateStatus(CertificateStatus.OCSP, new byte[] {0x30, 3, 10, 1, 0}));
 
     private static RawHandshake raw(int type, byte[] body) {
         byte[] encoded = new byte[4 + body.length];

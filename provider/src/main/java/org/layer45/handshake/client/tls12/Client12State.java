@@ -9,7 +9,7 @@ import org.layer45.handshake.HandshakeOutput;
  * allows next (a received ChangeCipherSpec arrives as {@link org.layer45.message.ChangeCipherSpec})
  * and returns the following state; anything else is unexpected_message.
  */
-public sealed interface Client12State permits ExpectServerHello12, ExpectServerCertificate12,
+public sealed interface Client12State permits ExpectServerHello12, ExpectServerCertificate12, ExpectCertificateStatus,
         ExpectServerKeyExchange, ExpectCertificateRequestOrDone, ExpectServerHelloDone, ExpectServerChangeCipherSpec,
         ExpectServerFinished12, ClientTraffic12 {
 

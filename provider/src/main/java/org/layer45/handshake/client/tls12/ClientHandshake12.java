@@ -14,6 +14,7 @@ import org.layer45.iana.ProtocolVersion;
 import org.layer45.message.ClientHello;
 import org.layer45.message.ServerHello;
 import org.layer45.message.extension.Alpn;
+import org.layer45.message.extension.CertificateStatusRequest;
 import org.layer45.message.extension.Extension;
 import org.layer45.message.extension.Extensions;
 import org.layer45.message.extension.ServerNameList;
@@ -46,6 +47,10 @@ public final class ClientHandshake12 {
         ext.add(new SignatureAlgorithms(Tls12Policy.signatureSchemes(s)).toExtension(ExtensionType.SIGNATURE_ALGORITHMS));
         if (!s.alpnProtocols().isEmpty()) {
             ext.add(new Alpn(s.alpnProtocols()).toExtension());
+        }
+        if (s.requestOcspStapling()) {
+            // RFC 6066 §8: status_type ocsp, no responder ids, no request extensions.
+            ext.add(CertificateStatusRequest.ocsp().toExtension());
         }
         ext.addAll(Tls12Policy.clientHelloExtensions());
         ext.add(new Extension(ExtensionType.SESSION_TICKET, session == null ? new byte[0] : session.ticket()));

@@ -19,7 +19,8 @@ import org.layer45.message.ClientKeyExchange;
  * suite's key exchange (ECDSA or RSA, RFC 8422 §5.3; for RSA key transport an RSA key whose
  * certificate allows keyEncipherment), accepted by the peer verifier. With RSA key transport the
  * premaster secret is made and encrypted here (RFC 5246 §7.4.7.1) and no ServerKeyExchange follows
- * (§7.4.3). Accepts: Certificate.
+ * (§7.4.3). When the ServerHello promised certificate status, {@link ExpectCertificateStatus} comes
+ * first. Accepts: Certificate.
  */
 public record ExpectServerCertificate12(ClientContext12 c) implements Client12State {
     /** RFC 5246 §7.4.7.1: client_version (2 bytes) and 46 random bytes. */
@@ -46,8 +47,17 @@ public record ExpectServerCertificate12(ClientContext12 c) implements Client12St
         }
         c.settings().peerVerifier().verify(chain, c.settings().serverName(), Role.SERVER);
         c.transcript().add(in.encoded());
-        if (rsaKeyTransport) {
-            return encryptPreMaster(leaf, chain);
+        if (c.statusPromised()) {
+            // RFC 6066 §8: a CertificateStatus may follow "immediately after the Certificate message".
+            return new ExpectCertificateStatus(c, chain);
+        }
+        return afterCertificate(c, chain);
+    }
+
+    /** The state after the server's Certificate (and CertificateStatus, if any). */
+    static Client12State afterCertificate(ClientContext12 c, List<X509Certificate> chain) throws TlsFailure {
+        if (Tls12Policy.isRsaKeyTransportSuite(c.suite())) {
+            return encryptPreMaster(c, chain.get(0), chain);
         }
         return new ExpectServerKeyExchange(c, chain);
     }
@@ -57,7 +67,8 @@ public record ExpectServerCertificate12(ClientContext12 c) implements Client12St
      * client_version is "the version offered by the client in the ClientHello.client_version, not the
      * version negotiated", encrypted with RSAES-PKCS1-v1_5 under the certificate's key.
      */
-    private Client12State encryptPreMaster(X509Certificate leaf, List<X509Certificate> chain) throws TlsFailure {
+    private static Client12State encryptPreMaster(ClientContext12 c, X509Certificate leaf,
+            List<X509Certificate> chain) throws TlsFailure {
         byte[] preMaster = new byte[PRE_MASTER_LENGTH];
         c.settings().backend().random().nextBytes(preMaster);
         int clientVersion = c.offered().legacyVersion().code();

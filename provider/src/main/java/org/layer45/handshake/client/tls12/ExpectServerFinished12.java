@@ -42,7 +42,7 @@ public record ExpectServerFinished12(ExpectServerChangeCipherSpec k, RecordProte
         out.handshakeComplete(new SessionInfo(ProtocolVersion.TLS12, c.suite(), k.group(), k.serverScheme(),
                 c.alpn(), k.serverChain(), k.localChain(), c.settings().serverName(), c.resumed() != null,
                 Exporter.tls12(c.hkdf(), k.master(), c.clientRandom(), c.serverRandom()),
-                c.transcript().messageTypes(), c.sessionId()));
+                c.transcript().messageTypes(), c.sessionId(), c.ocspResponse()));
         return new ClientTraffic12();
     }
 

@@ -59,6 +59,7 @@ public record ExpectServerHello12(HandshakeSettings settings, ClientHello offere
         }
         String alpn = checkExtensions(sh);
         boolean ticketExpected = sh.extensions().has(ExtensionType.SESSION_TICKET);
+        boolean statusPromised = sh.extensions().has(ExtensionType.STATUS_REQUEST);
         Transcript12 transcript = new Transcript12();
         transcript.add(offeredEncoded);
         transcript.add(in.encoded());
@@ -73,7 +74,8 @@ public record ExpectServerHello12(HandshakeSettings settings, ClientHello offere
         // RFC 7301 §3.1: ALPN belongs to the connection, not the session; "when session resumption or
         // session tickets are used, ... only the values in the new handshake messages are considered."
         ClientContext12 c = new ClientContext12(settings, offered, schemes, transcript, suite, sh.random(),
-                sh.legacySessionIdEcho(), alpn, ticketExpected, resumed ? session : null);
+                sh.legacySessionIdEcho(), alpn, ticketExpected, resumed ? session : null, statusPromised,
+                new byte[0]);
         if (resumed) {
             // RFC 5246 §7.3 abbreviated handshake: [NewSessionTicket], ChangeCipherSpec, Finished follow.
             return new ExpectServerChangeCipherSpec(c, session.masterSecret(), session.serverChain(), List.of(), null,
@@ -110,6 +112,11 @@ public record ExpectServerHello12(HandshakeSettings settings, ClientHello offere
         Extension ticket = sh.extensions().find(ExtensionType.SESSION_TICKET);
         if (ticket != null && ticket.data().length != 0) {
             throw TlsFailure.decodeError("non-empty session_ticket in server hello"); // RFC 5077 §3.2
+        }
+        Extension status = sh.extensions().find(ExtensionType.STATUS_REQUEST);
+        if (status != null && status.data().length != 0) {
+            // RFC 6066 §8: the server's status_request "SHALL be empty".
+            throw TlsFailure.decodeError("non-empty status_request in server hello");
         }
         Extension alpn = sh.extensions().find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION);
         if (alpn == null) {

@@ -1,6 +1,6 @@
 /**
- * TLS 1.2 client handshake states (RFC 5246 §7.3, RFC 8422, RFC 5077 §3.1), one type per state
- * behind the sealed {@link org.layer45.handshake.client.tls12.Client12State}. Entered either from a
+ * TLS 1.2 client handshake states (RFC 5246 §7.3, RFC 8422, RFC 5077 §3.1, RFC 6066 §8),
+ * one type per state behind the sealed {@link org.layer45.handshake.client.tls12.Client12State}. Entered either from a
  * TLS 1.2-only ClientHello ({@link org.layer45.handshake.client.tls12.ClientHandshake12#start}) or when
  * a server answers our TLS 1.3 + 1.2 ClientHello with a TLS 1.2 ServerHello (the connection's one
  * branch point). A received ChangeCipherSpec reaches the states as a pseudo-message.
@@ -15,6 +15,14 @@
  *        |   (abbreviated)         v
  *        |              ExpectServerCertificate12
  *        |                         |  Certificate (verified, key fits the suite)
+ *        |                         |
+ *        |                         +-- ServerHello had status_request (RFC 6066 §8) --+
+ *        |                         |                                                 v
+ *        |                         |                            ExpectCertificateStatus
+ *        |                         |   [CertificateStatus: keep the OCSP response];    |
+ *        |                         |   any other message goes on to the next state     |
+ *        |                         +&lt;------------------------------------------------+
+ *        |                         |
  *        |                         +-- TLS_RSA_* suite: RSA key allowing keyEncipherment; ----+
  *        |                         |   premaster made and encrypted (RFC 5246 §7.4.7.1);      |
  *        |                         v   no ServerKeyExchange (§7.4.3)                          |

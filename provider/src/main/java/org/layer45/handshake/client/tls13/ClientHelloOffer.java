@@ -22,6 +22,7 @@ import org.layer45.iana.NamedGroup;
 import org.layer45.iana.ProtocolVersion;
 import org.layer45.message.ClientHello;
 import org.layer45.message.extension.Alpn;
+import org.layer45.message.extension.CertificateStatusRequest;
 import org.layer45.message.extension.Cookie;
 import org.layer45.message.extension.Extension;
 import org.layer45.message.extension.Extensions;
@@ -156,6 +157,10 @@ public record ClientHelloOffer(ClientHello hello, byte[] encoded, Map<NamedGroup
                 .toExtension(ExtensionType.SIGNATURE_ALGORITHMS_CERT));
         if (!s.alpnProtocols().isEmpty()) {
             ext.add(new Alpn(s.alpnProtocols()).toExtension());
+        }
+        if (s.requestOcspStapling()) {
+            // RFC 6066 §8: status_type ocsp, no responder ids, no request extensions.
+            ext.add(CertificateStatusRequest.ocsp().toExtension());
         }
         // Always offered (as browsers do) so the server may issue tickets; psk_dhe_ke only (RFC 8446 §4.2.9).
         ext.add(new PskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_DHE_KE)).toExtension());

@@ -3,12 +3,18 @@ package org.layer45.handshake.client.tls13;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import org.layer45.error.AlertDescription;
+import org.layer45.error.Reason;
 import org.layer45.error.TlsFailure;
 import org.layer45.handshake.CertificateChains;
 import org.layer45.handshake.HandshakeInput;
 import org.layer45.handshake.HandshakeOutput;
 import org.layer45.handshake.Role;
+import org.layer45.iana.ExtensionType;
 import org.layer45.message.Certificate13;
+import org.layer45.message.CertificateStatus;
+import org.layer45.message.extension.Extension;
+import org.layer45.message.extension.Extensions;
 
 /** Awaits the server's Certificate after a CertificateRequest (RFC 8446 §4.4.2). Accepts: Certificate. */
 public record ExpectCertificate(Negotiated n, String alpn,
@@ -32,9 +38,34 @@ public record ExpectCertificate(Negotiated n, String alpn,
             // abort the handshake with a "decode_error" alert."
             throw TlsFailure.decodeError("server sent an empty certificate list");
         }
+        byte[] ocspResponse = stapledResponse(cert, n.offered().hello().extensions());
         List<X509Certificate> chain = CertificateChains.parse(cert);
         n.settings().peerVerifier().verify(chain, n.settings().serverName(), Role.SERVER);
         n.transcript().add(in.encoded());
-        return new ExpectCertificateVerify(n, alpn, request, chain);
+        return new ExpectCertificateVerify(n, alpn, request, chain, ocspResponse);
+    }
+
+    /**
+     * RFC 8446 §4.4.2: CertificateEntry extensions "MUST correspond to ones from the ClientHello"
+     * (else unsupported_extension, §4.2). RFC 8446 §4.4.2.1: the leaf's status_request carries a
+     * CertificateStatus body (RFC 6066 §8); returns its OCSP response, or empty if there is none.
+     * Responses for intermediates (RFC 8446 allows them) are checked but not kept.
+     */
+    static byte[] stapledResponse(Certificate13 cert, Extensions offered) throws TlsFailure {
+        byte[] leafResponse = new byte[0];
+        for (int i = 0; i < cert.entries().size(); i++) {
+            for (Extension e : cert.entries().get(i).extensions().list()) {
+                if (!offered.has(e.type())) {
+                    throw new TlsFailure(AlertDescription.UNSUPPORTED_EXTENSION, Reason.UNSOLICITED_EXTENSION,
+                            "certificate entry carries an extension we did not offer (" + ExtensionType.name(e.type())
+                                    + ")");
+                }
+                if (e.type() == ExtensionType.STATUS_REQUEST) {
+                    byte[] response = CertificateStatus.decodeExtension(e.data()).response();
+                    leafResponse = i == 0 ? response : leafResponse;
+                }
+            }
+        }
+        return leafResponse;
     }
 }

@@ -29,7 +29,7 @@ public record ExpectEncryptedExtensions(Negotiated n) implements ClientState {
         n.transcript().add(in.encoded());
         if (n.resumedFrom() != null) {
             // RFC 8446 §2.2: a PSK handshake has no Certificate / CertificateVerify.
-            return new ExpectFinished(n, alpn, null, n.resumedFrom().peerCertificates(), null);
+            return new ExpectFinished(n, alpn, null, n.resumedFrom().peerCertificates(), null, new byte[0]);
         }
         return new ExpectCertificateOrCertificateRequest(n, alpn);
     }

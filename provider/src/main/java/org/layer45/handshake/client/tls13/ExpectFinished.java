@@ -24,10 +24,12 @@ import org.layer45.message.Finished;
 /**
  * Awaits the server's Finished (RFC 8446 §4.4.4), then sends the client's second flight
  * (Certificate and CertificateVerify if requested, Finished). Accepts: Finished.
+ *
+ * @param ocspResponse the OCSP response stapled to the leaf certificate (RFC 8446 §4.4.2.1), or empty
  */
 public record ExpectFinished(Negotiated n, String alpn,
         ExpectCertificateOrCertificateRequest.CertificateRequested request, List<X509Certificate> serverChain,
-        SignatureScheme serverScheme) implements ClientState {
+        SignatureScheme serverScheme, byte[] ocspResponse) implements ClientState {
 
     @Override
     public ClientState handle(HandshakeInput in, HandshakeOutput out) throws TlsFailure {
@@ -48,7 +50,7 @@ public record ExpectFinished(Negotiated n, String alpn,
         byte[] resumptionSecret = master.resumptionMasterSecret(n.transcript().hash());
         out.handshakeComplete(new SessionInfo(ProtocolVersion.TLS13, n.suite(), n.group(), serverScheme, alpn,
                 serverChain, localChain, n.settings().serverName(), n.resumedFrom() != null, master.exporter(th),
-                n.transcript().messageTypes()));
+                n.transcript().messageTypes(), new byte[0], ocspResponse));
         HandshakeSettings s = n.settings();
         return new ClientTraffic(s.backend(), s.ticketStore(), s.serverName(), n.suite(), resumptionSecret, alpn,
                 serverChain);
