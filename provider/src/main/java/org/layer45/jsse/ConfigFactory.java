@@ -55,6 +55,10 @@ final class ConfigFactory {
         }
         if (client) {
             b.serverName(serverName);
+            // As SunJSSE 17 (SSLContextImpl): status_request is sent unless
+            // jdk.tls.client.enableStatusRequestExtension=false; the response reaches getStatusResponses().
+            b.requestOcspStapling(!"false".equalsIgnoreCase(
+                    System.getProperty("jdk.tls.client.enableStatusRequestExtension", "true").trim()));
         } else {
             b.clientAuth(p.needClientAuth ? ClientAuth.REQUIRED : p.wantClientAuth ? ClientAuth.OPTIONAL
                     : ClientAuth.NONE);

@@ -80,6 +80,8 @@ public final class Session extends ExtendedSSLSession {
     private volatile String protocol;
     private volatile String cipherSuite;
     private volatile List<X509Certificate> peerCertificates = List.of();
+    /** The OCSP response stapled for the peer's leaf certificate (RFC 6066 §8), or null. */
+    private volatile byte[] ocspResponse;
     private volatile List<X509Certificate> localCertificates = List.of();
     private volatile List<SNIServerName> requestedServerNames = List.of();
     private volatile List<SignatureScheme> peerSignatureSchemes = List.of();
@@ -133,6 +135,8 @@ public final class Session extends ExtendedSSLSession {
         protocol = Protocols.name(info.version());
         cipherSuite = info.suite().name();
         peerCertificates = info.peerCertificates();
+        byte[] stapled = info.ocspResponse();
+        ocspResponse = stapled.length == 0 ? null : stapled;
         localCertificates = info.localCertificates();
         if (info.serverName() != null && requestedServerNames.isEmpty()) {
             setRequestedServerNames(List.of(info.serverName()));
@@ -395,7 +399,9 @@ public final class Session extends ExtendedSSLSession {
 
     @Override
     public List<byte[]> getStatusResponses() {
-        return List.of(); // OCSP stapling is not implemented
+        // ExtendedSSLSession: the stapled responses, leaf first; we keep the leaf's only. Copies: byte[] is mutable.
+        byte[] stapled = ocspResponse;
+        return stapled == null ? List.of() : List.of(stapled.clone());
     }
 
     @Override

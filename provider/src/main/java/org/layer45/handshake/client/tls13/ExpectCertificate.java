@@ -16,7 +16,11 @@ import org.layer45.message.CertificateStatus;
 import org.layer45.message.extension.Extension;
 import org.layer45.message.extension.Extensions;
 
-/** Awaits the server's Certificate after a CertificateRequest (RFC 8446 §4.4.2). Accepts: Certificate. */
+/**
+ * Awaits the server's Certificate after a CertificateRequest (RFC 8446 §4.4.2); the leaf entry's
+ * status_request, if we asked for one, carries a stapled OCSP response (§4.4.2.1), kept for the
+ * session. Accepts: Certificate.
+ */
 public record ExpectCertificate(Negotiated n, String alpn,
         ExpectCertificateOrCertificateRequest.CertificateRequested request) implements ClientState {
 

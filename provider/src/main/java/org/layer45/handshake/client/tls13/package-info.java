@@ -19,7 +19,9 @@
  *        |  CertificateRequest           | Certificate               |
  *        v                               |                           |
  *  ExpectCertificate ---- Certificate ---+                           |
- *                                        v                           |
+ *                                        |  (leaf status_request:    |
+ *                                        |  OCSP response kept,      |
+ *                                        v  RFC 8446 §4.4.2.1)       |
  *                              ExpectCertificateVerify               |
  *                                        |  CertificateVerify        |
  *                                        v                           |
