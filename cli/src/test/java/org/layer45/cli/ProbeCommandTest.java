@@ -3,7 +3,10 @@ package org.layer45.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code layer45 probe} against {@code openssl s_server} restricted to known suites, groups and
- * ALPN: the probe must find exactly those, in the server's order.
+ * ALPN: the probe must find exactly those, in the server's order; and OCSP stapling with and without
+ * {@code -status_file}.
  */
 @Timeout(90)
 class ProbeCommandTest {
@@ -66,7 +70,9 @@ class ProbeCommandTest {
             assertLine(out, "    expires .* \\(in [01] days\\)");
             assertLine(out, "  verification: trusted: chain to a CA in .*ca\\.pem \\(--cacert\\), host name localhost "
                     + "matches");
-            assertLine(out, "  not requested: Layer45 does not send status_request.*");
+            // s_server without -status_file staples nothing (RFC 6066 §8 lets it).
+            assertLine(out, "  TLSv1\\.3  no");
+            assertLine(out, "  TLSv1\\.2  no");
             assertTrue(r.err().contains("probing localhost:" + s.port + ": cipher suites, TLSv1.3 ."), r.err());
         }
     }
@@ -85,6 +91,44 @@ class ProbeCommandTest {
             assertLine(out, "  verification: NOT trusted: certificate CN=localhost \\(issued by CN=Layer45 test CA\\) "
                     + "is not trusted.*");
         }
+    }
+
+    /** s_server -status_file: the probe sees the stapled OCSP response in both versions. */
+    @Test
+    void reportsOcspStapling() throws Exception {
+        Path response = ocspResponse();
+        long size = Files.size(response);
+        try (OpenSslServer s = OpenSslServer.start(certs, "-status_file", response.toString())) {
+            CliRun r = CliRun.of("probe", "--cacert", certs.ca.toString(), "localhost:" + s.port);
+            assertEquals(0, r.exitCode(), r.toString());
+            String out = r.out();
+            assertLine(out, "OCSP stapling .*");
+            String stapled = "yes \\(" + size + " bytes, OCSP response status successful, not validated\\)";
+            assertLine(out, "  TLSv1\\.3  " + stapled);
+            assertLine(out, "  TLSv1\\.2  " + stapled);
+        }
+    }
+
+    /** A "good" OCSP response for the server certificate, signed by the CA ({@code openssl ocsp}, RFC 6960). */
+    private static Path ocspResponse() throws Exception {
+        String openssl = Peers.require("openssl");
+        String serial = run(openssl, "x509", "-in", certs.serverCert.toString(), "-noout", "-serial").trim();
+        serial = serial.substring(serial.indexOf('=') + 1);
+        Path index = dir.resolve("index.txt");
+        // The CA database openssl ocsp reads: V(alid), expiry, no revocation, serial, file, subject.
+        Files.writeString(index, "V\t301231000000Z\t\t" + serial + "\tunknown\t/CN=localhost\n");
+        Path out = dir.resolve("ocsp.der");
+        run(openssl, "ocsp", "-index", index.toString(), "-rsigner", certs.ca.toString(), "-rkey",
+                certs.caKey.toString(), "-CA", certs.ca.toString(), "-issuer", certs.ca.toString(), "-cert",
+                certs.serverCert.toString(), "-respout", out.toString(), "-ndays", "1");
+        return out;
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + output);
+        return output;
     }
 
     @Test

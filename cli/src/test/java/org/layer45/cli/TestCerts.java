@@ -20,6 +20,8 @@ import org.layer45.cli.pki.ThrowawayPki;
 public final class TestCerts {
     public final Path dir;
     public final Path ca;
+    /** The CA's private key (PEM), e.g. to sign an OCSP response with {@code openssl ocsp}. */
+    public final Path caKey;
     public final Path serverCert;
     public final Path serverKey;
     public final Path wrongHostCert;
@@ -34,6 +36,7 @@ public final class TestCerts {
         X509Certificate caCert = CertificateBuilder.forKey(caKeys.getPublic()).subject("CN=Layer45 test CA")
                 .validity(now, Duration.ofDays(2)).certificateAuthority().selfSigned(caKeys.getPrivate());
         ca = write("ca.pem", Pem.certificate(caCert));
+        caKey = write("ca.key", Pem.privateKey(caKeys.getPrivate()));
         KeyPair server = ThrowawayPki.p256();
         X509Certificate serverCertificate = CertificateBuilder.forKey(server.getPublic()).subject("CN=localhost")
                 .validity(now, Duration.ofDays(2)).dnsName("localhost").ipAddress("127.0.0.1")

@@ -31,7 +31,8 @@ public final class ProbeCommand implements Command {
                 time, post-quantum hybrids included; whether a missing key share draws a
                 HelloRetryRequest; signature schemes one at a time; ALPN; session resumption (TLS 1.3
                 PSK, TLS 1.2 tickets / session ids); the certificate chain with expiry and whether it
-                verifies; OCSP stapling (not requested by Layer45). Progress goes to stderr.
+                verifies; OCSP stapling per version (requested with status_request; the response's
+                size and status are shown, it is not validated). Progress goes to stderr.
 
                   --cacert PEM     verify the certificate against these CAs instead of the JDK's cacerts
                   --timeout MS     connect/read timeout per handshake (default 5000)

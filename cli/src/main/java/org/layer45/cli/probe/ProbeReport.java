@@ -93,10 +93,58 @@ final class ProbeReport {
         out.addAll(chain.subList(1, chain.size()));
         out.add("  verification: " + r.verification);
 
-        section(out, "OCSP stapling");
-        out.add("  not requested: Layer45 does not send status_request (RFC 6066 §8), so a stapled response "
-                + "would not be seen");
+        section(out, "OCSP stapling (status_request, RFC 6066 §8; TLS 1.3: RFC 8446 §4.4.2.1)");
+        if (!Prober.requestsStapling()) {
+            out.add("  not requested: " + Prober.STATUS_REQUEST_PROPERTY + "=false");
+            return out;
+        }
+        TextTable stapling = new TextTable("version", "stapled");
+        r.versions.forEach((v, a) -> {
+            if (a.ok()) {
+                stapling.row(v, stapling(a.ocspResponse()));
+            }
+        });
+        out.addAll(stapling.lines());
         return out;
+    }
+
+    /** "yes (N bytes, OCSP response status S, not validated)" or "no". */
+    static String stapling(byte[] response) {
+        if (response == null) {
+            return "no";
+        }
+        return "yes (" + response.length + " bytes, OCSP response status " + ocspResponseStatus(response)
+                + ", not validated)";
+    }
+
+    /**
+     * RFC 6960 §4.2.1: {@code OCSPResponse ::= SEQUENCE { responseStatus OCSPResponseStatus (ENUMERATED),
+     * responseBytes [0] EXPLICIT ResponseBytes OPTIONAL }}: the status name, read from the DER without
+     * parsing (or checking) the rest.
+     */
+    static String ocspResponseStatus(byte[] der) {
+        int i = 0;
+        if (der.length < 2 || der[i++] != 0x30) {
+            return "unreadable";
+        }
+        int len = der[i++] & 0xFF;
+        if (len > 0x80) {
+            i += len - 0x80; // long-form length of the SEQUENCE
+        } else if (len == 0x80) {
+            return "unreadable";
+        }
+        if (i + 3 > der.length || der[i] != 0x0A || der[i + 1] != 1) {
+            return "unreadable";
+        }
+        return switch (der[i + 2]) {
+            case 0 -> "successful";
+            case 1 -> "malformedRequest";
+            case 2 -> "internalError";
+            case 3 -> "tryLater";
+            case 5 -> "sigRequired";
+            case 6 -> "unauthorized";
+            default -> "unknown(" + (der[i + 2] & 0xFF) + ")";
+        };
     }
 
     private static String[] cells(String first, Map<String, String> row, List<String> versions, String note) {

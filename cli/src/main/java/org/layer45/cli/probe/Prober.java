@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.ExtendedSSLSession;
+
 import org.layer45.cli.CliException;
 import org.layer45.cli.tls.AlgorithmNames;
 import org.layer45.cli.tls.ClientOptions;
@@ -27,10 +29,13 @@ import org.layer45.cli.tls.WireTap;
  * (the server's order); one group at a time; one signature scheme at a time; several ALPN lists;
  * a second connection with the first one's session (resumption); a key share the server must
  * refuse (HelloRetryRequest). The certificate is inspected, not trusted, except in one final
- * handshake that verifies it as {@code get} would.
+ * handshake that verifies it as {@code get} would. Every handshake asks for OCSP stapling
+ * (status_request, RFC 6066 §8); the response of each version's first handshake is reported.
  */
 final class Prober {
     private static final List<String> VERSIONS = List.of("TLSv1.3", "TLSv1.2");
+    /** The SunJSSE property, honoured by Layer45, that turns the client's status_request off. */
+    static final String STATUS_REQUEST_PROPERTY = "jdk.tls.client.enableStatusRequestExtension";
     private final String host;
     private final int port;
     private final ClientOptions base;
@@ -299,7 +304,7 @@ final class Prober {
                 awaitTickets(c);
             }
             return new Attempt(true, c.protocol(), c.cipherSuite(), c.group(), c.applicationProtocol(), c.resumed(),
-                    tap.observations(), peerChain(c), null);
+                    tap.observations(), peerChain(c), null, stapled(c));
         } catch (IOException e) {
             return Attempt.failed(FailureExplainer.explain(e, host, port, client.trust(), o.trustSource()),
                     tap.observations());
@@ -326,6 +331,24 @@ final class Prober {
             // A timeout or reset after the handshake: whatever tickets arrived are in the session cache.
             return;
         }
+    }
+
+    /**
+     * The OCSP response stapled for the leaf certificate (ExtendedSSLSession, leaf first), or null.
+     * Layer45's JSSE client sends status_request (RFC 6066 §8) unless
+     * {@code jdk.tls.client.enableStatusRequestExtension=false}; see {@link #STATUS_REQUEST_PROPERTY}.
+     */
+    private static byte[] stapled(TlsConnection c) {
+        if (!(c.session() instanceof ExtendedSSLSession s)) {
+            return null;
+        }
+        List<byte[]> responses = s.getStatusResponses();
+        return responses.isEmpty() || responses.get(0).length == 0 ? null : responses.get(0);
+    }
+
+    /** Whether the probe's handshakes carry status_request (Layer45's JSSE default, as SunJSSE's). */
+    static boolean requestsStapling() {
+        return !"false".equalsIgnoreCase(System.getProperty(STATUS_REQUEST_PROPERTY, "true").trim());
     }
 
     private static List<X509Certificate> peerChain(TlsConnection c) {
