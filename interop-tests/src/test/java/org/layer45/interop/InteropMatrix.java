@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -37,6 +38,8 @@ public final class InteropMatrix implements TestWatcher {
     private static final Map<String, String> VERSIONS = new TreeMap<>();
     static final String LIMITATION = "peer limitation";
     private static final List<String[]> ROWS = new ArrayList<>();
+    /** Guards ROWS and VERSIONS; a lock, not a monitor, since its holder writes the matrix files. */
+    private static final ReentrantLock LOCK = new ReentrantLock();
     private static final Path OUT = Path.of(System.getProperty("interop.matrix",
             "target/interop-matrix.md"));
     /**
@@ -81,19 +84,25 @@ public final class InteropMatrix implements TestWatcher {
 
     /** The version a peer reported (e.g. {@code openssl version}), listed above the table. */
     public static void peerVersion(String peer, String version) {
-        synchronized (ROWS) {
+        LOCK.lock();
+        try {
             VERSIONS.put(peer, version.strip());
+        } finally {
+            LOCK.unlock();
         }
     }
 
     /** A peer binary is missing (and not required): one skipped row says so (once per binary). */
     static void peerMissing(String binary) {
-        synchronized (ROWS) {
+        LOCK.lock();
+        try {
             if (ROWS.stream().anyMatch(r -> r[0].equals(binary) && r[2].equals("skipped"))) {
                 return;
             }
             ROWS.add(new String[] {binary, "(every test)", "skipped", binary + " not installed"});
             write();
+        } finally {
+            LOCK.unlock();
         }
     }
 
@@ -137,7 +146,8 @@ public final class InteropMatrix implements TestWatcher {
         if (cell == null && extra.isEmpty()) {
             cell = new String[] {context.getRequiredTestClass().getSimpleName(), context.getDisplayName()};
         }
-        synchronized (ROWS) {
+        LOCK.lock();
+        try {
             if (cell != null) {
                 ROWS.add(new String[] {cell[0], cell[1], mainResult, detail == null ? "" : detail});
             }
@@ -147,6 +157,8 @@ public final class InteropMatrix implements TestWatcher {
                     limitation ? e[3] : detail == null ? "" : detail});
             }
             write();
+        } finally {
+            LOCK.unlock();
         }
     }
 
