@@ -37,10 +37,10 @@ class OcspStaplingOpensslTest {
     }
 
     private static SessionInfo handshake(ProtocolVersion version, boolean request, boolean staple) throws Exception {
-        int port = OcspTestPki.freePort();
+        int port = OpensslServer.freePort();
         String flag = version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2";
         Process server = pki.startServer(port, flag, staple);
-        try (Socket socket = OcspTestPki.connect(port)) {
+        try (Socket socket = OpensslServer.connect(port)) {
             Config config = Config.builder().serverName("localhost").enabledProtocols(List.of(version))
                     .peerVerifier(TrustedCertificatesVerifier.pkix(List.of(pki.ca))).requestOcspStapling(request)
                     .build();

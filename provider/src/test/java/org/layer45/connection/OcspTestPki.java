@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,27 +86,6 @@ public final class OcspTestPki {
     public static void stop(Process server) throws InterruptedException {
         server.destroy();
         server.waitFor(5, TimeUnit.SECONDS);
-    }
-
-    /** A free loopback port. */
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** A socket to the server, retried while it starts. */
-    public static Socket connect(int port) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try {
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-                s.setSoTimeout(20_000);
-                return s;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("openssl s_server did not start on port " + port);
     }
 
     private static String run(Path dir, String... cmd) throws Exception {

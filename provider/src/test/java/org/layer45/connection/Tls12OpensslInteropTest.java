@@ -103,25 +103,6 @@ class Tls12OpensslInteropTest {
         return new String[] {cert.toString(), pk.toString()};
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static Socket connectWithRetry(int port) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try {
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-                s.setSoTimeout(20_000);
-                return s;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("openssl s_server did not start on port " + port);
-    }
-
     /**
      * OpenSSL applies supported_groups to the ECDSA certificate curve in TLS 1.2 (RFC 4492 §5.1), so
      * with ECDSA suites P-256 (our certificate's curve) is listed after the group under test.
@@ -152,7 +133,7 @@ class Tls12OpensslInteropTest {
 
     /** One GET against s_server -www; returns the status page. */
     private static String get(ClientConnection client, int port) throws Exception {
-        try (Socket socket = connectWithRetry(port)) {
+        try (Socket socket = OpensslServer.connect(port)) {
             SocketDriver d = new SocketDriver(client, socket);
             client.start();
             d.handshake();
@@ -164,7 +145,7 @@ class Tls12OpensslInteropTest {
     @ParameterizedTest(name = "our client -> openssl s_server: {0} {1}")
     @MethodSource("suitesAndGroups")
     void ourClientAgainstOpensslServer(CipherSuite suite, NamedGroup group) throws Exception {
-        int port = freePort();
+        int port = OpensslServer.freePort();
         Process server = startServer(suite, group, port);
         try {
             ClientConnection client = new ClientConnection(clientConfig(suite, group, keyFor(suite)));
@@ -187,7 +168,7 @@ class Tls12OpensslInteropTest {
     @ParameterizedTest(name = "our client -> openssl s_server: {0}")
     @MethodSource("rsaKeyTransportSuites")
     void ourRsaKeyTransportClientAgainstOpensslServer(CipherSuite suite) throws Exception {
-        int port = freePort();
+        int port = OpensslServer.freePort();
         Process server = startServer(suite, NamedGroup.X25519, port);
         try {
             ClientConnection client = new ClientConnection(clientConfig(suite, NamedGroup.X25519, keyFor(suite)));
@@ -247,7 +228,7 @@ class Tls12OpensslInteropTest {
     @Test
     void ticketAndSessionIdResumptionAgainstOpenssl() throws Exception {
         CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
-        int port = freePort();
+        int port = OpensslServer.freePort();
         Process server = startServer(suite, NamedGroup.X25519, port);
         try {
             Config config = clientConfig(suite, NamedGroup.X25519, keyFor(suite));
@@ -269,7 +250,7 @@ class Tls12OpensslInteropTest {
         // RFC 5246 §7.4.1.4.1: {sha256, ecdsa} with a P-384 key, as OpenSSL does in TLS 1.2.
         CertifiedKey p384 = TestCertificates.get(TestCertificates.Kind.ECDSA_P384);
         String[] files = pem(p384);
-        int port = freePort();
+        int port = OpensslServer.freePort();
         Process server = new ProcessBuilder(openssl, "s_server", "-tls1_2", "-accept", String.valueOf(port), "-www",
                 "-cert", files[0], "-key", files[1], "-sigalgs", "ECDSA+SHA256").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server384.log").toFile()).start();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.layer45.connection.OcspTestPki;
+import org.layer45.connection.OpensslServer;
 
 /**
  * {@link ExtendedSSLSession#getStatusResponses()} on Layer45 client sessions against
@@ -50,9 +51,9 @@ class OcspStaplingJsseTest {
     }
 
     private static List<byte[]> statusResponses(String protocol) throws Exception {
-        int port = OcspTestPki.freePort();
+        int port = OpensslServer.freePort();
         Process server = pki.startServer(port, "TLSv1.3".equals(protocol) ? "-tls1_3" : "-tls1_2", true);
-        try (Socket plain = OcspTestPki.connect(port);
+        try (Socket plain = OpensslServer.connect(port);
                 SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(plain, "localhost", port, true)) {
             s.setEnabledProtocols(new String[] {protocol});
             s.startHandshake();
