@@ -193,36 +193,13 @@ class Tls12OpensslInteropTest {
         Config config = Config.builder().enabledProtocols(List.of(ProtocolVersion.TLS12))
                 .cipherSuites(Config.SUPPORTED_SUITES).certificateSelector(CertificateSelector.fixed(keyFor(suite)))
                 .peerVerifier(PeerVerifier.rejectAll()).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Process client = new ProcessBuilder(openssl, "s_client", "-tls1_2", "-connect",
-                    "127.0.0.1:" + listener.getLocalPort(), "-servername", "localhost", "-cipher",
-                    OPENSSL_NAMES.get(suite), "-ign_eof").redirectErrorStream(true).start();
-            try {
-                client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
-                client.getOutputStream().close();
-                ServerConnection server = new ServerConnection(config);
-                try (Socket socket = listener.accept()) {
-                    socket.setSoTimeout(20_000);
-                    SocketDriver d = new SocketDriver(server, socket);
-                    d.handshake();
-                    String got = new String(d.readAtLeast("hello from openssl\n".length()), StandardCharsets.US_ASCII);
-                    assertEquals("hello from openssl\n", got);
-                    d.write("hello from layer45\n".getBytes(StandardCharsets.US_ASCII));
-                    server.closeOutbound();
-                    d.flush();
-                }
-                String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-                assertTrue(client.waitFor(10, TimeUnit.SECONDS));
-                assertTrue(output.contains("hello from layer45"), output);
-                assertTrue(output.contains("Cipher is " + OPENSSL_NAMES.get(suite)), output);
-                assertTrue(output.contains("Extended master secret: yes"), output);
-                assertEquals(suite, server.session().suite());
-                assertFalse(server.session().handshakeMessages().contains(org.layer45.iana.HandshakeType
-                        .SERVER_KEY_EXCHANGE));
-            } finally {
-                client.destroy();
-            }
-        }
+        ServerConnection server = new ServerConnection(config);
+        String output = exchangeWithOpensslClient(server, "-cipher", OPENSSL_NAMES.get(suite));
+        assertTrue(output.contains("Cipher is " + OPENSSL_NAMES.get(suite)), output);
+        assertTrue(output.contains("Extended master secret: yes"), output);
+        assertEquals(suite, server.session().suite());
+        assertFalse(server.session().handshakeMessages().contains(org.layer45.iana.HandshakeType
+                .SERVER_KEY_EXCHANGE));
     }
 
     @Test
@@ -273,16 +250,34 @@ class Tls12OpensslInteropTest {
         Config config = Config.builder().enabledProtocols(List.of(ProtocolVersion.TLS12))
                 .certificateSelector(CertificateSelector.fixed(keyFor(suite))).groups(List.of(group))
                 .peerVerifier(PeerVerifier.rejectAll()).build();
+        ServerConnection server = new ServerConnection(config);
+        String output = exchangeWithOpensslClient(server, "-cipher", OPENSSL_NAMES.get(suite),
+                "-groups", groups(suite, group), "-keymatexport", "EXPERIMENTAL-layer45", "-keymatexportlen", "32");
+        assertTrue(output.contains("TLSv1.2"), output);
+        assertTrue(output.contains(OPENSSL_NAMES.get(suite)), output);
+        assertTrue(output.contains("Extended master secret: yes"), output);
+        assertTrue(output.contains("Secure Renegotiation IS supported"), output);
+        assertEquals(suite, server.session().suite());
+        assertEquals(group, server.session().group());
+        // RFC 5705 exporter without context, as OpenSSL computes it.
+        String exported = java.util.HexFormat.of().withUpperCase().formatHex(
+                server.exportKeyingMaterial("EXPERIMENTAL-layer45", null, 32));
+        assertTrue(output.toUpperCase().contains(exported), output);
+    }
+
+    /**
+     * Runs {@code openssl s_client -tls1_2} with {@code options} against {@code server} on a loopback
+     * listener: one line each way, then our close_notify. Returns what s_client printed.
+     */
+    private String exchangeWithOpensslClient(ServerConnection server, String... options) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Process client = new ProcessBuilder(openssl, "s_client", "-tls1_2", "-connect",
-                    "127.0.0.1:" + listener.getLocalPort(), "-servername", "localhost", "-cipher",
-                    OPENSSL_NAMES.get(suite), "-groups", groups(suite, group), "-ign_eof",
-                    "-keymatexport", "EXPERIMENTAL-layer45", "-keymatexportlen", "32")
-                    .redirectErrorStream(true).start();
+            List<String> command = new java.util.ArrayList<>(List.of(openssl, "s_client", "-tls1_2", "-connect",
+                    "127.0.0.1:" + listener.getLocalPort(), "-servername", "localhost", "-ign_eof"));
+            command.addAll(List.of(options));
+            Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
             try {
                 client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().close();
-                ServerConnection server = new ServerConnection(config);
                 try (Socket socket = listener.accept()) {
                     socket.setSoTimeout(20_000);
                     SocketDriver d = new SocketDriver(server, socket);
@@ -296,16 +291,7 @@ class Tls12OpensslInteropTest {
                 String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                 assertTrue(client.waitFor(10, TimeUnit.SECONDS));
                 assertTrue(output.contains("hello from layer45"), output);
-                assertTrue(output.contains("TLSv1.2"), output);
-                assertTrue(output.contains(OPENSSL_NAMES.get(suite)), output);
-                assertTrue(output.contains("Extended master secret: yes"), output);
-                assertTrue(output.contains("Secure Renegotiation IS supported"), output);
-                assertEquals(suite, server.session().suite());
-                assertEquals(group, server.session().group());
-                // RFC 5705 exporter without context, as OpenSSL computes it.
-                String exported = java.util.HexFormat.of().withUpperCase().formatHex(
-                        server.exportKeyingMaterial("EXPERIMENTAL-layer45", null, 32));
-                assertTrue(output.toUpperCase().contains(exported), output);
+                return output;
             } finally {
                 client.destroy();
             }
